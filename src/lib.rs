@@ -1,0 +1,52 @@
+//! # imap-wire
+//!
+//! A sans-IO, zero-copy codec for IMAP (RFC 9051 IMAP4rev2 and RFC 3501 IMAP4rev1): parsers
+//! and serializers for the protocol's grammar and a streaming framer that splits a byte
+//! stream into complete messages. Nothing here does IO, reads a clock or spawns a thread.
+//!
+//! ## Layers
+//! - [`types`]: the data model; values borrow from the bytes they were parsed from and become
+//!   owned with [`IntoStatic::into_static`].
+//! - [`Parse`]: parsing of any grammar type from a complete input, with typed
+//!   [`ParseError`]s that say what was expected and at which offset.
+//! - [`Encode`] and [`Encoder`]: serialization into a reusable buffer, split into
+//!   [`Fragment`]s at synchronising literals.
+//! - [`framing`]: a linear, chunking-independent framer that finds where each message (a line
+//!   plus the literals it announces) ends, with limits.
+//!
+//! ```
+//! use imap_wire::{AString, Parse, to_vec};
+//! let user = AString::parse(b"\"fred smith\"").unwrap();
+//! assert_eq!(user.as_bytes(), b"fred smith");
+//! assert_eq!(to_vec(&user), b"\"fred smith\"");
+//! ```
+
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs, clippy::unwrap_used, elided_lifetimes_in_paths)]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod chars;
+mod config;
+mod error;
+pub mod framing;
+mod owned;
+mod parse;
+mod serialize;
+#[cfg(test)]
+mod testing;
+pub mod types;
+
+pub use config::ParseConfig;
+pub use error::{ErrorKind, ParseError, ValidationError, ValidationReason};
+pub use owned::{IntoStatic, ToStatic};
+pub use parse::Parse;
+pub use parse::primitive::{parse_number, parse_nz_number};
+pub use serialize::{Encode, EncodeConfig, Encoder, Fragment, LiteralMode, to_vec};
+pub use types::auth::Base64;
+pub use types::primitive::{
+    AString, Atom, Charset, IString, Literal, Literal8, NString, Number64, NzNumber64, Tag, Text,
+};

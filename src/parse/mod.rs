@@ -1,0 +1,249 @@
+//! The grammar: nom parsers over one complete, framed message.
+//!
+//! Every parser here is crate-private and named after the ABNF rule it implements (RFC 9051 §9,
+//! RFC 3501 §9). Parsers work on complete input (a framed message), so running out of bytes is
+//! an error, never a request for more. Errors are [`PErr`], a `Copy` value that records what was
+//! expected and how many bytes were left when it failed; the public entry points turn that into
+//! a [`ParseError`] with an offset from the start of the input.
+//!
+//! The public way in is the [`Parse`] trait, implemented by every type that can stand on its own.
+
+pub(crate) mod datetime;
+pub(crate) mod flag;
+pub(crate) mod list;
+pub(crate) mod mailbox;
+pub(crate) mod primitive;
+pub(crate) mod sequence;
+
+use nom::IResult;
+
+use crate::config::ParseConfig;
+use crate::error::{ErrorKind, ParseError};
+
+/// The error every internal parser returns (not reachable from outside the crate).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PErr {
+    /// What went wrong.
+    pub(crate) kind: ErrorKind,
+    /// Bytes of input left at the failure point.
+    pub(crate) rest: usize,
+}
+
+impl PErr {
+    /// Converts to a public error, given the length of the whole parsed input.
+    pub(crate) fn at(self, total: usize) -> ParseError {
+        ParseError {
+            kind: self.kind,
+            offset: total.saturating_sub(self.rest),
+        }
+    }
+}
+
+impl<'a> nom::error::ParseError<&'a [u8]> for PErr {
+    fn from_error_kind(input: &'a [u8], kind: nom::error::ErrorKind) -> Self {
+        let what = match kind {
+            nom::error::ErrorKind::Tag => "keyword",
+            nom::error::ErrorKind::Digit => "digit",
+            nom::error::ErrorKind::Eof => "end of input",
+            _ => "grammar item",
+        };
+        Self {
+            kind: ErrorKind::Expected(what),
+            rest: input.len(),
+        }
+    }
+
+    fn append(_: &'a [u8], _: nom::error::ErrorKind, other: Self) -> Self {
+        other
+    }
+
+    fn from_char(input: &'a [u8], _: char) -> Self {
+        Self {
+            kind: ErrorKind::Expected("character"),
+            rest: input.len(),
+        }
+    }
+
+    /// Of two failed branches, keep the one that got further: it names what was really
+    /// expected.
+    fn or(self, other: Self) -> Self {
+        if other.rest <= self.rest { other } else { self }
+    }
+}
+
+/// Result of an internal parser.
+pub type PResult<'a, T> = IResult<&'a [u8], T, PErr>;
+
+/// A recoverable failure at `input`, expecting `what`.
+pub(crate) fn expected<'a, T>(input: &'a [u8], what: &'static str) -> PResult<'a, T> {
+    Err(nom::Err::Error(PErr {
+        kind: ErrorKind::Expected(what),
+        rest: input.len(),
+    }))
+}
+
+/// A recoverable failure of another kind at `input`.
+pub(crate) fn fail<T>(input: &[u8], kind: ErrorKind) -> PResult<'_, T> {
+    Err(nom::Err::Error(PErr {
+        kind,
+        rest: input.len(),
+    }))
+}
+
+/// An unrecoverable failure (no other branch may be tried), used for limits.
+pub(crate) fn abort<T>(input: &[u8], kind: ErrorKind) -> PResult<'_, T> {
+    Err(nom::Err::Failure(PErr {
+        kind,
+        rest: input.len(),
+    }))
+}
+
+/// Consumes one expected byte.
+#[inline]
+pub(crate) fn byte(b: u8, what: &'static str) -> impl Fn(&[u8]) -> PResult<'_, ()> {
+    move |i: &[u8]| match i.first() {
+        Some(&c) if c == b => Ok((&i[1..], ())),
+        _ => expected(i, what),
+    }
+}
+
+/// `SP`
+#[inline]
+pub(crate) fn sp(i: &[u8]) -> PResult<'_, ()> {
+    match i.first() {
+        Some(b' ') => Ok((&i[1..], ())),
+        _ => expected(i, "SP"),
+    }
+}
+
+/// `CRLF`
+#[inline]
+pub(crate) fn crlf(i: &[u8]) -> PResult<'_, ()> {
+    match i {
+        [b'\r', b'\n', rest @ ..] => Ok((rest, ())),
+        _ => expected(i, "CRLF"),
+    }
+}
+
+/// Matches an ASCII keyword in any case (commands and keywords arrive lowercase from real
+/// clients).
+#[inline]
+pub(crate) fn keyword<'a>(i: &'a [u8], word: &'static str) -> PResult<'a, ()> {
+    let w = word.as_bytes();
+    if i.len() >= w.len() && i[..w.len()].eq_ignore_ascii_case(w) {
+        Ok((&i[w.len()..], ()))
+    } else {
+        expected(i, word)
+    }
+}
+
+/// What every configurable parser is given: the configuration and the current nesting depth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cx {
+    pub(crate) cfg: ParseConfig,
+    pub(crate) depth: u32,
+}
+
+impl Cx {
+    /// The context at the top of a message.
+    pub(crate) const fn new(cfg: &ParseConfig) -> Self {
+        Self {
+            cfg: *cfg,
+            depth: 0,
+        }
+    }
+
+    /// One level deeper; fails with [`ErrorKind::TooDeep`] at `input` past the limit (a
+    /// failure, so no other branch is tried and the stack stays bounded).
+    #[inline]
+    pub(crate) fn descend(&self, input: &[u8]) -> Result<Self, nom::Err<PErr>> {
+        if self.depth >= self.cfg.max_depth {
+            return Err(nom::Err::Failure(PErr {
+                kind: ErrorKind::TooDeep,
+                rest: input.len(),
+            }));
+        }
+        Ok(Self {
+            cfg: self.cfg,
+            depth: self.depth + 1,
+        })
+    }
+}
+
+/// A type that can be parsed from bytes on its own.
+///
+/// Implemented by every public grammar type. `parse` takes the whole input and fails on
+/// leftovers; `parse_prefix` returns the rest.
+pub trait Parse<'a>: Sized {
+    /// Parses a value from the start of `input` under `config`, returning the value and the
+    /// bytes that follow it.
+    ///
+    /// # Errors
+    /// A [`ParseError`] whose offset counts from the start of `input`.
+    fn parse_prefix(input: &'a [u8], config: &ParseConfig) -> Result<(Self, &'a [u8]), ParseError>;
+
+    /// Parses exactly `input` (nothing may be left over) under the default configuration.
+    ///
+    /// # Errors
+    /// A [`ParseError`] whose offset counts from the start of `input`; leftover bytes give
+    /// [`ErrorKind::Trailing`].
+    fn parse(input: &'a [u8]) -> Result<Self, ParseError> {
+        Self::parse_with(input, &ParseConfig::default())
+    }
+
+    /// Parses exactly `input` (nothing may be left over) under `config`.
+    ///
+    /// # Errors
+    /// As [`Parse::parse`].
+    fn parse_with(input: &'a [u8], config: &ParseConfig) -> Result<Self, ParseError> {
+        let (value, rest) = Self::parse_prefix(input, config)?;
+        if rest.is_empty() {
+            Ok(value)
+        } else {
+            Err(ParseError {
+                kind: ErrorKind::Trailing,
+                offset: input.len() - rest.len(),
+            })
+        }
+    }
+}
+
+/// Runs an internal parser as a public prefix parser.
+pub(crate) fn run<'a, T>(
+    input: &'a [u8],
+    result: PResult<'a, T>,
+) -> Result<(T, &'a [u8]), ParseError> {
+    match result {
+        Ok((rest, v)) => Ok((v, rest)),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(e.at(input.len())),
+        Err(nom::Err::Incomplete(_)) => Err(ParseError {
+            kind: ErrorKind::Incomplete,
+            offset: input.len(),
+        }),
+    }
+}
+
+/// Implements [`Parse`] for a type from an internal parser function taking the config.
+macro_rules! impl_parse {
+    ($ty:ident, $parser:path) => {
+        impl<'a> $crate::parse::Parse<'a> for $ty<'a> {
+            fn parse_prefix(
+                input: &'a [u8],
+                config: &$crate::config::ParseConfig,
+            ) -> Result<(Self, &'a [u8]), $crate::error::ParseError> {
+                $crate::parse::run(input, $parser(&$crate::parse::Cx::new(config), input))
+            }
+        }
+    };
+    ($ty:ty => $parser:path) => {
+        impl<'a> $crate::parse::Parse<'a> for $ty {
+            fn parse_prefix(
+                input: &'a [u8],
+                config: &$crate::config::ParseConfig,
+            ) -> Result<(Self, &'a [u8]), $crate::error::ParseError> {
+                $crate::parse::run(input, $parser(&$crate::parse::Cx::new(config), input))
+            }
+        }
+    };
+}
+pub(crate) use impl_parse;

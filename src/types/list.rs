@@ -1,0 +1,258 @@
+//! `List<'a, T>`: a list that costs no allocation when parsed.
+//!
+//! A parsed list keeps the validated bytes it was read from and the number of items; iterating
+//! parses each item again from those bytes (the grammar already accepted them, so this cannot
+//! fail). A list built by a program holds a `Vec<T>`. Both forms compare, hash, print and
+//! serialize by their items, so a parsed list equals the built list with the same items.
+//!
+//! ```
+//! use imap_wire::types::list::List;
+//! use imap_wire::Atom;
+//! let list: List<'_, Atom<'_>> = List::from(vec![Atom::new("A").unwrap(), Atom::new("B").unwrap()]);
+//! assert_eq!(list.len(), 2);
+//! assert_eq!(list.iter().map(|a| a.as_str().len()).sum::<usize>(), 2);
+//! ```
+
+use alloc::vec::Vec;
+use core::fmt;
+use core::hash::{Hash, Hasher};
+
+use crate::owned::IntoStatic;
+use crate::parse::{Cx, PResult};
+
+/// A grammar item that can stand in a [`List`]: it knows how to parse itself from a list's
+/// bytes. Implemented by the crate's types; it cannot be implemented outside the crate.
+pub trait ListItem<'a>: Sized + Clone {
+    #[doc(hidden)]
+    fn parse_item(cx: &Cx, input: &'a [u8]) -> PResult<'a, Self>;
+}
+
+/// A list of grammar items, borrowed from its input when parsed (see the module docs).
+pub struct List<'a, T> {
+    repr: Repr<'a, T>,
+}
+
+enum Repr<'a, T> {
+    Raw {
+        bytes: &'a [u8],
+        len: usize,
+        cx: Cx,
+        item: core::marker::PhantomData<T>,
+    },
+    Owned(Vec<T>),
+}
+
+impl<'a, T> List<'a, T> {
+    /// An empty list.
+    pub const fn new() -> Self {
+        Self {
+            repr: Repr::Owned(Vec::new()),
+        }
+    }
+
+    /// A list over validated bytes: `bytes` must hold exactly `len` items that
+    /// [`ListItem::parse_item`] accepts under `cx`, separated by nothing or by spaces.
+    pub(crate) fn raw(bytes: &'a [u8], len: usize, cx: Cx) -> Self {
+        Self {
+            repr: Repr::Raw {
+                bytes,
+                len,
+                cx,
+                item: core::marker::PhantomData,
+            },
+        }
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        match &self.repr {
+            Repr::Raw { len, .. } => *len,
+            Repr::Owned(v) => v.len(),
+        }
+    }
+
+    /// Whether the list has no items.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The items, in order. Parsed lists produce each item by parsing it again from the
+    /// input; built lists clone it.
+    pub fn iter(&self) -> Iter<'a, '_, T>
+    where
+        T: ListItem<'a>,
+    {
+        match &self.repr {
+            Repr::Raw { bytes, len, cx, .. } => Iter(IterRepr::Raw {
+                rest: bytes,
+                left: *len,
+                cx: *cx,
+            }),
+            Repr::Owned(v) => Iter(IterRepr::Owned(v.iter())),
+        }
+    }
+
+    /// The items as a vector.
+    pub fn to_vec(&self) -> Vec<T>
+    where
+        T: ListItem<'a>,
+    {
+        self.iter().collect()
+    }
+
+    /// Appends an item, turning a parsed list into a built one first.
+    pub fn push(&mut self, value: T)
+    where
+        T: ListItem<'a>,
+    {
+        if let Repr::Raw { .. } = self.repr {
+            self.repr = Repr::Owned(self.to_vec());
+        }
+        if let Repr::Owned(v) = &mut self.repr {
+            v.push(value);
+        }
+    }
+}
+
+impl<T> Default for List<'_, T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T> From<Vec<T>> for List<'_, T> {
+    fn from(v: Vec<T>) -> Self {
+        Self {
+            repr: Repr::Owned(v),
+        }
+    }
+}
+
+impl<T> FromIterator<T> for List<'_, T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        Self {
+            repr: Repr::Owned(iter.into_iter().collect()),
+        }
+    }
+}
+
+impl<T: Clone> Clone for List<'_, T> {
+    fn clone(&self) -> Self {
+        Self {
+            repr: match &self.repr {
+                Repr::Raw {
+                    bytes,
+                    len,
+                    cx,
+                    item,
+                } => Repr::Raw {
+                    bytes,
+                    len: *len,
+                    cx: *cx,
+                    item: *item,
+                },
+                Repr::Owned(v) => Repr::Owned(v.clone()),
+            },
+        }
+    }
+}
+
+impl<'a, T: ListItem<'a> + PartialEq> PartialEq for List<'a, T> {
+    fn eq(&self, other: &Self) -> bool {
+        if let (Repr::Raw { bytes: a, .. }, Repr::Raw { bytes: b, .. }) = (&self.repr, &other.repr)
+        {
+            if a == b {
+                return true;
+            }
+        }
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl<'a, T: ListItem<'a> + Eq> Eq for List<'a, T> {}
+
+impl<'a, T: ListItem<'a> + Hash> Hash for List<'a, T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.len().hash(state);
+        for item in self.iter() {
+            item.hash(state);
+        }
+    }
+}
+
+impl<'a, T: ListItem<'a> + fmt::Debug> fmt::Debug for List<'a, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'a, T: ListItem<'a> + IntoStatic> IntoStatic for List<'a, T> {
+    type Static = List<'static, T::Static>;
+
+    fn into_static(self) -> Self::Static {
+        match self.repr {
+            Repr::Owned(v) => List::from(v.into_static()),
+            Repr::Raw { .. } => self.iter().map(IntoStatic::into_static).collect(),
+        }
+    }
+}
+
+impl<'a, 'l, T: ListItem<'a>> IntoIterator for &'l List<'a, T> {
+    type Item = T;
+    type IntoIter = Iter<'a, 'l, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// Iterator over the items of a [`List`].
+pub struct Iter<'a, 'l, T>(IterRepr<'a, 'l, T>);
+
+enum IterRepr<'a, 'l, T> {
+    Raw { rest: &'a [u8], left: usize, cx: Cx },
+    Owned(core::slice::Iter<'l, T>),
+}
+
+impl<'a, T: ListItem<'a>> Iterator for Iter<'a, '_, T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        match &mut self.0 {
+            IterRepr::Owned(it) => it.next().cloned(),
+            IterRepr::Raw { rest, left, cx } => {
+                if *left == 0 {
+                    return None;
+                }
+                let start = rest.iter().position(|&b| b != b' ').unwrap_or(rest.len());
+                // INVARIANT: the bytes were accepted by the same parser under the same
+                // context when the list was built; a failure here would be a parser bug, and
+                // ends the iteration rather than panicking.
+                let Ok((after, value)) = T::parse_item(cx, &rest[start..]) else {
+                    *left = 0;
+                    return None;
+                };
+                *rest = after;
+                *left -= 1;
+                Some(value)
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = match &self.0 {
+            IterRepr::Owned(it) => it.len(),
+            IterRepr::Raw { left, .. } => *left,
+        };
+        (n, Some(n))
+    }
+}
+
+impl<'a, T: ListItem<'a>> ExactSizeIterator for Iter<'a, '_, T> {}
+
+#[cfg(feature = "arbitrary")]
+impl<'a, T: arbitrary::Arbitrary<'a>> arbitrary::Arbitrary<'a> for List<'a, T> {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        Ok(Self::from(Vec::<T>::arbitrary(u)?))
+    }
+}
