@@ -350,8 +350,10 @@ impl Framer {
     }
 
     /// Appends received bytes.
+    #[inline]
     pub fn push(&mut self, bytes: &[u8]) {
         self.release_consumed();
+        self.compact();
         self.buf.extend_from_slice(bytes);
     }
 
@@ -369,6 +371,7 @@ impl Framer {
         self.base += (self.buf.len() + rest.len()) as u64;
         self.buf.clear();
         self.state = State::Line;
+        self.release = 0;
         self.reset_message(0);
         rest
     }
@@ -397,11 +400,19 @@ impl Framer {
         }
     }
 
+    /// Forgets the message handed out last.
+    #[inline]
     fn release_consumed(&mut self) {
         if self.release > self.start {
             self.start = self.release;
             self.literals.clear();
         }
+    }
+
+    /// Moves the unconsumed bytes to the front of the buffer when that is cheap relative to
+    /// what was consumed (amortised: each byte is moved at most once per byte consumed).
+    #[inline]
+    fn compact(&mut self) {
         if self.start == 0 {
             return;
         }
@@ -412,7 +423,7 @@ impl Framer {
             self.line_start = 0;
             self.start = 0;
             self.release = 0;
-        } else if self.start >= self.buf.len() / 2 || self.start >= 1 << 16 {
+        } else if self.start >= self.buf.len() - self.start {
             let n = self.start;
             self.buf.drain(..n);
             self.base += n as u64;
@@ -510,7 +521,7 @@ impl Framer {
                     self.line_start = self.pos;
                 }
                 State::Line => {
-                    let Some(lf) = memchr::memchr(b'\n', &self.buf[self.pos..]) else {
+                    let Some(lf) = find_lf(&self.buf[self.pos..]) else {
                         self.pos = self.buf.len();
                         let line_len = self.pos - self.line_start;
                         let limit = self.config.limits.max_line;
@@ -545,16 +556,8 @@ impl Framer {
         let takes_strings = *self
             .takes_strings
             .get_or_insert_with(|| oracle::message_takes_strings(role, line));
-        let discarding = self.discarding;
-        let announced = literal_at_end(body).filter(|&(brace, _, _)| {
-            // A discarded line may have lost its start: judge it by its tail alone.
-            takes_strings
-                && if discarding {
-                    brace > 0 && matches!(body[brace - 1], b' ' | b'(')
-                } else {
-                    oracle::literal_position_ok(body, brace)
-                }
-        });
+        let announced = literal_at_end(body)
+            .filter(|&(brace, _, _)| takes_strings && oracle::literal_position_ok(body, brace));
         if !crlf {
             self.bare_lf = true;
         }
@@ -689,6 +692,17 @@ impl Framer {
             at,
             head_end: at.min(self.start + HEAD),
         }
+    }
+}
+
+/// The first LF in `bytes`: a plain loop for the few bytes a small chunk brings, `memchr`
+/// for longer runs.
+#[inline]
+fn find_lf(bytes: &[u8]) -> Option<usize> {
+    if bytes.len() < 16 {
+        bytes.iter().position(|&b| b == b'\n')
+    } else {
+        memchr::memchr(b'\n', bytes)
     }
 }
 
