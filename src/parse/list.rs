@@ -1,4 +1,4 @@
-//! Parsers of lists: items one after another, with or without a space between them.
+//! Parsers of lists: items one after another, with a space, a comma or nothing between them.
 //!
 //! Each returns a [`List`] over the validated bytes, so no list costs an allocation.
 
@@ -12,6 +12,19 @@ pub(crate) enum Sep {
     Space,
     /// Nothing (`1*address`, `1*body`).
     Nothing,
+    /// One `","` (`sequence-set`, `uid-set`).
+    Comma,
+}
+
+impl Sep {
+    /// The separating byte, if any.
+    const fn byte(self) -> Option<u8> {
+        match self {
+            Self::Space => Some(b' '),
+            Self::Comma => Some(b','),
+            Self::Nothing => None,
+        }
+    }
 }
 
 /// Items separated by `sep`; stops before the first byte that does not continue the list (a
@@ -26,13 +39,12 @@ pub(crate) fn items<'a, T: ListItem<'a>>(
     let mut rest = i;
     let mut count = 0usize;
     loop {
-        let at = if count > 0 && sep == Sep::Space {
-            match rest.first() {
-                Some(b' ') => &rest[1..],
+        let at = match sep.byte() {
+            Some(b) if count > 0 => match rest.first() {
+                Some(&c) if c == b => &rest[1..],
                 _ => break,
-            }
-        } else {
-            rest
+            },
+            _ => rest,
         };
         match T::parse_item(cx, at) {
             Ok((after, _)) => {
@@ -52,7 +64,7 @@ pub(crate) fn items<'a, T: ListItem<'a>>(
         return expected(rest, "list item");
     }
     let used = start.len() - rest.len();
-    Ok((rest, List::raw(&start[..used], count, *cx)))
+    Ok((rest, List::raw(&start[..used], count, *cx, sep)))
 }
 
 /// `"(" [item *(sep item)] ")"`, one nesting level deeper.
@@ -100,6 +112,31 @@ mod tests {
         let (rest, list) = items::<Atom<'_>>(&cx, b"A B (", Sep::Space, 1).unwrap();
         assert_eq!(rest, b" (");
         assert_eq!(list, atoms(&["A", "B"]));
+    }
+
+    #[test]
+    fn comma_lists_skip_only_commas() {
+        use crate::types::sequence::{SeqNumber, Sequence};
+        let cx = Cx::new(&ParseConfig::default());
+        let (rest, list) = items::<Sequence>(&cx, b"1,2:*, x", Sep::Comma, 1).unwrap();
+        assert_eq!(rest, b", x");
+        let one = core::num::NonZeroU32::MIN;
+        let two = one.saturating_add(1);
+        assert_eq!(
+            list.to_vec(),
+            [
+                Sequence::Single(SeqNumber::Value(one)),
+                Sequence::Range(SeqNumber::Value(two), SeqNumber::Largest),
+            ]
+        );
+        // A space does not separate comma items, and a comma does not separate spaced ones:
+        // an atom may start with a comma.
+        let (rest, list) = items::<Sequence>(&cx, b"1 2", Sep::Comma, 1).unwrap();
+        assert_eq!((rest, list.len()), (&b" 2"[..], 1));
+        let (rest, list) = items::<Atom<'_>>(&cx, b"A ,B", Sep::Space, 1).unwrap();
+        assert_eq!(rest, b"");
+        assert_eq!(list, atoms(&["A", ",B"]));
+        assert!(items::<Sequence>(&cx, b",1", Sep::Comma, 1).is_err());
     }
 
     #[test]

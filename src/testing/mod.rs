@@ -1,7 +1,9 @@
 //! Test support shared by the unit tests: proptest strategies for every grammar type, one file
 //! per grammar area, and the round-trip checks.
 
+pub(crate) mod datetime;
 pub(crate) mod primitive;
+pub(crate) mod sequence;
 
 use alloc::vec::Vec;
 
@@ -64,3 +66,36 @@ macro_rules! assert_reparses {
     }};
 }
 pub(crate) use assert_reparses;
+
+/// Checks `parse(serialize(value)) == value` for a type that borrows nothing (dates, numbers,
+/// set items).
+pub(crate) fn round_trip_owned<T>(value: T)
+where
+    T: for<'a> crate::parse::Parse<'a> + Encode + PartialEq + core::fmt::Debug,
+{
+    let bytes = crate::to_vec(&value);
+    match T::parse(&bytes) {
+        Ok(back) => assert_eq!(back, value, "bytes {:?}", bstr::BStr::new(&bytes)),
+        Err(e) => panic!(
+            "{value:?} serialized as {:?} does not parse: {e}",
+            bstr::BStr::new(&bytes)
+        ),
+    }
+}
+
+/// `n` deterministic pseudo-random buffers of 0 to 63 bytes (xorshift64*), to feed
+/// `arbitrary::Unstructured` without a random-number dependency.
+#[cfg(feature = "arbitrary")]
+pub(crate) fn noise_buffers(n: usize) -> impl Iterator<Item = Vec<u8>> {
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    (0..n).map(move |k| {
+        (0..k % 64)
+            .map(|_| {
+                seed ^= seed >> 12;
+                seed ^= seed << 25;
+                seed ^= seed >> 27;
+                (seed.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8
+            })
+            .collect()
+    })
+}

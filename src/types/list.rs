@@ -18,6 +18,7 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 
 use crate::owned::IntoStatic;
+use crate::parse::list::Sep;
 use crate::parse::{Cx, PResult};
 
 /// A grammar item that can stand in a [`List`]: it knows how to parse itself from a list's
@@ -37,6 +38,7 @@ enum Repr<'a, T> {
         bytes: &'a [u8],
         len: usize,
         cx: Cx,
+        sep: Sep,
         item: core::marker::PhantomData<T>,
     },
     Owned(Vec<T>),
@@ -51,13 +53,14 @@ impl<'a, T> List<'a, T> {
     }
 
     /// A list over validated bytes: `bytes` must hold exactly `len` items that
-    /// [`ListItem::parse_item`] accepts under `cx`, separated by nothing or by spaces.
-    pub(crate) fn raw(bytes: &'a [u8], len: usize, cx: Cx) -> Self {
+    /// [`ListItem::parse_item`] accepts under `cx`, separated by `sep`.
+    pub(crate) fn raw(bytes: &'a [u8], len: usize, cx: Cx, sep: Sep) -> Self {
         Self {
             repr: Repr::Raw {
                 bytes,
                 len,
                 cx,
+                sep,
                 item: core::marker::PhantomData,
             },
         }
@@ -83,10 +86,20 @@ impl<'a, T> List<'a, T> {
         T: ListItem<'a>,
     {
         match &self.repr {
-            Repr::Raw { bytes, len, cx, .. } => Iter(IterRepr::Raw {
+            Repr::Raw {
+                bytes,
+                len,
+                cx,
+                sep,
+                ..
+            } => Iter(IterRepr::Raw {
                 rest: bytes,
                 left: *len,
                 cx: *cx,
+                skip: match sep {
+                    Sep::Comma => b',',
+                    Sep::Space | Sep::Nothing => b' ',
+                },
             }),
             Repr::Owned(v) => Iter(IterRepr::Owned(v.iter())),
         }
@@ -144,11 +157,13 @@ impl<T: Clone> Clone for List<'_, T> {
                     bytes,
                     len,
                     cx,
+                    sep,
                     item,
                 } => Repr::Raw {
                     bytes,
                     len: *len,
                     cx: *cx,
+                    sep: *sep,
                     item: *item,
                 },
                 Repr::Owned(v) => Repr::Owned(v.clone()),
@@ -210,7 +225,13 @@ impl<'a, 'l, T: ListItem<'a>> IntoIterator for &'l List<'a, T> {
 pub struct Iter<'a, 'l, T>(IterRepr<'a, 'l, T>);
 
 enum IterRepr<'a, 'l, T> {
-    Raw { rest: &'a [u8], left: usize, cx: Cx },
+    Raw {
+        rest: &'a [u8],
+        left: usize,
+        cx: Cx,
+        /// The separator byte skipped before an item.
+        skip: u8,
+    },
     Owned(core::slice::Iter<'l, T>),
 }
 
@@ -220,11 +241,16 @@ impl<'a, T: ListItem<'a>> Iterator for Iter<'a, '_, T> {
     fn next(&mut self) -> Option<T> {
         match &mut self.0 {
             IterRepr::Owned(it) => it.next().cloned(),
-            IterRepr::Raw { rest, left, cx } => {
+            IterRepr::Raw {
+                rest,
+                left,
+                cx,
+                skip,
+            } => {
                 if *left == 0 {
                     return None;
                 }
-                let start = rest.iter().position(|&b| b != b' ').unwrap_or(rest.len());
+                let start = rest.iter().position(|&b| b != *skip).unwrap_or(rest.len());
                 // INVARIANT: the bytes were accepted by the same parser under the same
                 // context when the list was built; a failure here would be a parser bug, and
                 // ends the iteration rather than panicking.
