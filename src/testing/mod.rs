@@ -1,7 +1,10 @@
 //! Test support shared by the unit tests: proptest strategies for every grammar type, one file
 //! per grammar area, and the round-trip checks.
 
+pub(crate) mod flag;
+pub(crate) mod mailbox;
 pub(crate) mod primitive;
+pub(crate) mod utf7;
 
 use alloc::vec::Vec;
 
@@ -64,3 +67,20 @@ macro_rules! assert_reparses {
     }};
 }
 pub(crate) use assert_reparses;
+
+/// `n` pseudo-random byte buffers of 0 to 255 bytes (a fixed xorshift sequence, so failures
+/// reproduce), for feeding `arbitrary::Unstructured`.
+#[cfg(feature = "arbitrary")]
+pub(crate) fn random_buffers(n: usize) -> impl Iterator<Item = Vec<u8>> {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..n).map(move |_| {
+        let len = (next() % 256) as usize;
+        (0..len).map(|_| next() as u8).collect()
+    })
+}
