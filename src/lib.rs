@@ -13,6 +13,7 @@
 //!   [`Fragment`]s at synchronising literals.
 //! - [`framing`]: a linear, chunking-independent framer that finds where each message (a line
 //!   plus the literals it announces) ends, with limits.
+//! - [`utf7`]: the modified UTF-7 of IMAP4rev1 mailbox names.
 //!
 //! ```
 //! use imap_wire::{AString, Parse, to_vec};
@@ -39,6 +40,7 @@ mod serialize;
 #[cfg(test)]
 mod testing;
 pub mod types;
+pub mod utf7;
 
 pub use config::ParseConfig;
 pub use error::{ErrorKind, ParseError, ValidationError, ValidationReason};
@@ -48,6 +50,8 @@ pub use parse::primitive::{parse_number, parse_nz_number};
 pub use serialize::{Encode, EncodeConfig, Encoder, Fragment, LiteralMode, to_vec};
 pub use types::auth::Base64;
 pub use types::datetime::{Date, DateTime, Month, Sign, Time, Zone};
+pub use types::flag::{Flag, FlagExtension, FlagList, FlagPerm, FlagPermList};
+pub use types::mailbox::{ListMailbox, Mailbox, MailboxOther};
 pub use types::primitive::{
     AString, Atom, Charset, IString, Literal, Literal8, NString, Number64, NzNumber64, Tag, Text,
 };

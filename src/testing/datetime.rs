@@ -340,7 +340,7 @@ fn constructors_check_the_calendar() {
 #[test]
 fn arbitrary_values_round_trip() {
     use arbitrary::{Arbitrary, Unstructured};
-    for buf in crate::testing::noise_buffers(4000) {
+    for buf in crate::testing::random_buffers(4000) {
         let mut u = Unstructured::new(&buf);
         round_trip(Month::arbitrary(&mut u).unwrap());
         round_trip(Date::arbitrary(&mut u).unwrap());

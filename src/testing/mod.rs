@@ -2,8 +2,11 @@
 //! per grammar area, and the round-trip checks.
 
 pub(crate) mod datetime;
+pub(crate) mod flag;
+pub(crate) mod mailbox;
 pub(crate) mod primitive;
 pub(crate) mod sequence;
+pub(crate) mod utf7;
 
 use alloc::vec::Vec;
 
@@ -83,19 +86,19 @@ where
     }
 }
 
-/// `n` deterministic pseudo-random buffers of 0 to 63 bytes (xorshift64*), to feed
-/// `arbitrary::Unstructured` without a random-number dependency.
+/// `n` pseudo-random byte buffers of 0 to 255 bytes (a fixed xorshift sequence, so failures
+/// reproduce), for feeding `arbitrary::Unstructured`.
 #[cfg(feature = "arbitrary")]
-pub(crate) fn noise_buffers(n: usize) -> impl Iterator<Item = Vec<u8>> {
-    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-    (0..n).map(move |k| {
-        (0..k % 64)
-            .map(|_| {
-                seed ^= seed >> 12;
-                seed ^= seed << 25;
-                seed ^= seed >> 27;
-                (seed.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8
-            })
-            .collect()
+pub(crate) fn random_buffers(n: usize) -> impl Iterator<Item = Vec<u8>> {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..n).map(move |_| {
+        let len = (next() % 256) as usize;
+        (0..len).map(|_| next() as u8).collect()
     })
 }

@@ -418,7 +418,7 @@ fn constructors() {
 fn arbitrary_values_round_trip() {
     use arbitrary::{Arbitrary, Unstructured};
     let mut search_res = 0;
-    for buf in crate::testing::noise_buffers(4000) {
+    for buf in crate::testing::random_buffers(4000) {
         let mut u = Unstructured::new(&buf);
         round_trip_owned(SeqNumber::arbitrary(&mut u).unwrap());
         round_trip_owned(Sequence::arbitrary(&mut u).unwrap());

@@ -216,6 +216,8 @@ macro_rules! cow_newtype {
     };
 }
 
+pub(crate) use cow_newtype;
+
 pub(crate) fn check_atom(v: &[u8]) -> Result<(), ValidationError> {
     check_bytes("atom", v, false, is_atom_char)
 }
