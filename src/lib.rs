@@ -49,10 +49,15 @@ pub use parse::Parse;
 pub use parse::primitive::{parse_number, parse_nz_number};
 pub use serialize::{Encode, EncodeConfig, Encoder, Fragment, LiteralMode, to_vec};
 pub use types::auth::Base64;
+pub use types::capability::{Capabilities, Capability, CapabilityOther};
+pub use types::code::{Code, CodeOther, ResponseText};
 pub use types::datetime::{Date, DateTime, Month, Sign, Time, Zone};
 pub use types::flag::{Flag, FlagExtension, FlagList, FlagPerm, FlagPermList};
 pub use types::mailbox::{ListMailbox, Mailbox, MailboxOther};
 pub use types::primitive::{
     AString, Atom, Charset, IString, Literal, Literal8, NString, Number64, NzNumber64, Tag, Text,
+};
+pub use types::response::{
+    Continuation, Data, DataOther, Greeting, GreetingKind, Response, StatusKind, Tagged, Untagged,
 };
 pub use types::sequence::{SeqNumber, Sequence, SequenceSet, UidSet, UidSetItem};

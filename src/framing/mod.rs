@@ -708,7 +708,7 @@ fn find_lf(bytes: &[u8]) -> Option<usize> {
 
 /// A literal announcement at the end of a line body (the line without its line end):
 /// `{n}`, `{n+}`, `~{n}` or `~{n+}`. Returns the index of `{`, the length and the form.
-fn literal_at_end(body: &[u8]) -> Option<(usize, u64, LiteralKind)> {
+pub(crate) fn literal_at_end(body: &[u8]) -> Option<(usize, u64, LiteralKind)> {
     let inner = body.strip_suffix(b"}")?;
     let (inner, non_sync) = match inner.strip_suffix(b"+") {
         Some(i) => (i, true),

@@ -8,11 +8,14 @@
 //!
 //! The public way in is the [`Parse`] trait, implemented by every type that can stand on its own.
 
+pub(crate) mod capability;
+pub(crate) mod code;
 pub(crate) mod datetime;
 pub(crate) mod flag;
 pub(crate) mod list;
 pub(crate) mod mailbox;
 pub(crate) mod primitive;
+pub(crate) mod response;
 pub(crate) mod sequence;
 
 use nom::IResult;

@@ -5,6 +5,7 @@ pub(crate) mod datetime;
 pub(crate) mod flag;
 pub(crate) mod mailbox;
 pub(crate) mod primitive;
+pub(crate) mod response;
 pub(crate) mod sequence;
 pub(crate) mod utf7;
 

@@ -1,9 +1,12 @@
 //! The data model of IMAP: one module per grammar area, every type borrowing from its input.
 
 pub mod auth;
+pub mod capability;
+pub mod code;
 pub mod datetime;
 pub mod flag;
 pub mod list;
 pub mod mailbox;
 pub mod primitive;
+pub mod response;
 pub mod sequence;

@@ -1,0 +1,187 @@
+//! Parsers of what a server sends: greeting, responses, continuation requests (RFC 9051 §9
+//! `greeting`, `response`, `continue-req`).
+//!
+//! Dispatch is on the first bytes: `+` is a continuation request, `*` untagged, anything else
+//! a tag. After `* `, a number introduces message data (`EXISTS`, `EXPUNGE`, `FETCH`), and a
+//! keyword names the rest.
+
+use alloc::borrow::Cow;
+
+use super::capability::capability_data;
+use super::code::resp_text;
+use super::flag::flag_list;
+use super::primitive::{atom, base64, number, tag};
+use super::{Cx, PResult, crlf, expected, impl_parse, keyword, sp};
+use crate::types::response::{
+    Continuation, Data, DataOther, Greeting, GreetingKind, Response, StatusKind, Tagged, Untagged,
+};
+
+/// The rest of a framed message up to (not including) its final CRLF, stepping over literals.
+pub(crate) fn raw_to_end(i: &[u8]) -> PResult<'_, &[u8]> {
+    let mut pos = 0;
+    loop {
+        let Some(lf) = memchr::memchr(b'\n', &i[pos..]) else {
+            return expected(&i[pos..], "CRLF");
+        };
+        let end = pos + lf + 1;
+        if end < 2 || i[end - 2] != b'\r' {
+            return expected(&i[pos + lf..], "CRLF");
+        }
+        let body = &i[..end - 2];
+        match crate::framing::literal_at_end(body) {
+            Some((marker, len, _)) if marker > 0 && matches!(body[marker - 1], b' ' | b'(') => {
+                match usize::try_from(len).ok().and_then(|n| end.checked_add(n)) {
+                    Some(next) if next <= i.len() => pos = next,
+                    _ => return super::fail(&i[end..], crate::ErrorKind::Incomplete),
+                }
+            }
+            _ => return Ok((&i[end - 2..], &i[..end - 2])),
+        }
+    }
+}
+
+/// `resp-cond-state` keyword.
+fn status_kind(i: &[u8]) -> PResult<'_, StatusKind> {
+    match i.first().map(u8::to_ascii_uppercase) {
+        Some(b'O') => keyword(i, "OK").map(|(r, ())| (r, StatusKind::Ok)),
+        Some(b'N') => keyword(i, "NO").map(|(r, ())| (r, StatusKind::No)),
+        Some(b'B') => keyword(i, "BAD").map(|(r, ())| (r, StatusKind::Bad)),
+        _ => expected(i, "OK, NO or BAD"),
+    }
+}
+
+/// Whether `i` starts with `word` followed by SP or CRLF.
+fn word_is(i: &[u8], word: &str) -> bool {
+    let n = word.len();
+    i.len() > n && i[..n].eq_ignore_ascii_case(word.as_bytes()) && matches!(i[n], b' ' | b'\r')
+}
+
+/// `greeting = "*" SP (resp-cond-auth / resp-cond-bye) CRLF`
+pub(crate) fn greeting<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Greeting<'a>> {
+    let (rest, ()) = keyword(i, "* ")?;
+    let (rest, kind) = if word_is(rest, "OK") {
+        (&rest[2..], GreetingKind::Ok)
+    } else if word_is(rest, "PREAUTH") {
+        (&rest[7..], GreetingKind::PreAuth)
+    } else if word_is(rest, "BYE") {
+        (&rest[3..], GreetingKind::Bye)
+    } else {
+        return expected(rest, "OK, PREAUTH or BYE");
+    };
+    let (rest, ()) = sp(rest)?;
+    let (rest, text) = resp_text(cx, rest)?;
+    let (rest, ()) = crlf(rest)?;
+    Ok((rest, Greeting { kind, text }))
+}
+
+/// `continue-req = "+" SP (resp-text / base64) CRLF`
+pub(crate) fn continue_req<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Continuation<'a>> {
+    let (rest, ()) = keyword(i, "+ ")?;
+    if let Ok((after, b)) = base64(rest) {
+        if let Ok((after, ())) = crlf(after) {
+            return Ok((after, Continuation::Base64(b)));
+        }
+    }
+    let (rest, text) = resp_text(cx, rest)?;
+    let (rest, ()) = crlf(rest)?;
+    Ok((rest, Continuation::Text(text)))
+}
+
+/// `response-tagged = tag SP resp-cond-state CRLF`
+fn tagged<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Tagged<'a>> {
+    let (rest, t) = tag(i)?;
+    let (rest, ()) = sp(rest)?;
+    let (rest, kind) = status_kind(rest)?;
+    let (rest, ()) = sp(rest)?;
+    let (rest, text) = resp_text(cx, rest)?;
+    let (rest, ()) = crlf(rest)?;
+    Ok((rest, Tagged { tag: t, kind, text }))
+}
+
+/// `message-data = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))` and
+/// `number SP ("EXISTS" / "RECENT")`, after `* `.
+fn numbered<'a>(_cx: &Cx, i: &'a [u8]) -> PResult<'a, Data<'a>> {
+    let (after_n, n) = number(i)?;
+    let (rest, ()) = sp(after_n)?;
+    if word_is(rest, "EXISTS") {
+        return Ok((&rest[6..], Data::Exists(n)));
+    }
+    if word_is(rest, "RECENT") {
+        return Ok((&rest[6..], Data::Recent(n)));
+    }
+    if word_is(rest, "EXPUNGE") {
+        return match core::num::NonZeroU32::new(n) {
+            Some(nz) => Ok((&rest[7..], Data::Expunge(nz))),
+            None => expected(i, "nz-number"),
+        };
+    }
+    other(Some(n), rest)
+}
+
+/// Untagged data of an unknown kind: `atom` and the raw rest.
+fn other(number: Option<u32>, i: &[u8]) -> PResult<'_, Data<'_>> {
+    let (rest, name) = atom(i)?;
+    let (rest, raw) = raw_to_end(rest)?;
+    if !(raw.is_empty() || raw[0] == b' ') {
+        return expected(rest, "SP");
+    }
+    Ok((
+        rest,
+        Data::Other(DataOther {
+            number,
+            name,
+            rest: Cow::Borrowed(raw),
+        }),
+    ))
+}
+
+/// The data after `* ` that starts with a keyword.
+fn keyword_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Data<'a>> {
+    if word_is(i, "CAPABILITY") {
+        let (rest, caps) = capability_data(cx, i)?;
+        return Ok((rest, Data::Capability(caps)));
+    }
+    if word_is(i, "FLAGS") {
+        let (rest, ()) = sp(&i[5..])?;
+        let (rest, flags) = flag_list(cx, rest)?;
+        return Ok((rest, Data::Flags(flags)));
+    }
+    other(None, i)
+}
+
+/// `"*" SP (resp-cond-state / resp-cond-bye / mailbox-data / message-data / capability-data /
+/// enable-data) CRLF`
+fn untagged<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Untagged<'a>> {
+    let (rest, ()) = keyword(i, "* ")?;
+    let (rest, u) = if word_is(rest, "OK") || word_is(rest, "NO") || word_is(rest, "BAD") {
+        let (rest, kind) = status_kind(rest)?;
+        let (rest, ()) = sp(rest)?;
+        let (rest, text) = resp_text(cx, rest)?;
+        (rest, Untagged::Status { kind, text })
+    } else if word_is(rest, "BYE") {
+        let (rest, ()) = sp(&rest[3..])?;
+        let (rest, text) = resp_text(cx, rest)?;
+        (rest, Untagged::Bye(text))
+    } else if rest.first().is_some_and(u8::is_ascii_digit) {
+        let (rest, d) = numbered(cx, rest)?;
+        (rest, Untagged::Data(d))
+    } else {
+        let (rest, d) = keyword_data(cx, rest)?;
+        (rest, Untagged::Data(d))
+    };
+    let (rest, ()) = crlf(rest)?;
+    Ok((rest, u))
+}
+
+/// `continue-req / response-data / response-done`: one message after the greeting.
+pub(crate) fn response<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Response<'a>> {
+    match i.first() {
+        Some(b'+') => continue_req(cx, i).map(|(r, c)| (r, Response::Continuation(c))),
+        Some(b'*') => untagged(cx, i).map(|(r, u)| (r, Response::Untagged(u))),
+        _ => tagged(cx, i).map(|(r, t)| (r, Response::Tagged(t))),
+    }
+}
+
+impl_parse!(Greeting, greeting);
+impl_parse!(Continuation, continue_req);
+impl_parse!(Response, response);
