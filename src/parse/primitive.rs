@@ -154,7 +154,14 @@ pub(crate) fn quoted(i: &[u8]) -> PResult<'_, Cow<'_, [u8]>> {
             }
             Some(b'\\') => match body.get(pos + 1) {
                 Some(&c @ (b'"' | b'\\')) => {
-                    owned.get_or_insert_with(|| body[..pos].to_vec()).push(c);
+                    owned
+                        .get_or_insert_with(|| {
+                            // One allocation in the common case: room for the rest too.
+                            let mut v = Vec::with_capacity(body.len().min(pos + 256));
+                            v.extend_from_slice(&body[..pos]);
+                            v
+                        })
+                        .push(c);
                     pos += 2;
                 }
                 _ => return expected(&body[pos..], "quoted-specials after \\"),
