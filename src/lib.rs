@@ -39,6 +39,7 @@ mod parse;
 mod serialize;
 #[cfg(test)]
 mod testing;
+pub mod transcript;
 pub mod types;
 pub mod utf7;
 
