@@ -33,6 +33,9 @@ mod chars;
 mod config;
 mod error;
 pub mod framing;
+#[cfg(feature = "arbitrary")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod owned;
 mod parse;
 mod serialize;
@@ -50,3 +53,8 @@ pub use types::auth::Base64;
 pub use types::primitive::{
     AString, Atom, Charset, IString, Literal, Literal8, NString, Number64, NzNumber64, Tag, Text,
 };
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
