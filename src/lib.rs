@@ -34,6 +34,9 @@ mod chars;
 mod config;
 mod error;
 pub mod framing;
+#[cfg(feature = "arbitrary")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod owned;
 mod parse;
 mod serialize;
@@ -62,3 +65,8 @@ pub use types::response::{
     Continuation, Data, DataOther, Greeting, GreetingKind, Response, StatusKind, Tagged, Untagged,
 };
 pub use types::sequence::{SeqNumber, Sequence, SequenceSet, UidSet, UidSetItem};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -110,3 +110,23 @@ impl IntoStatic for Base64<'_> {
         Base64(self.0.into_static())
     }
 }
+
+/// Any valid base64 text: whole quads, then maybe a terminal quad with one or two `=`.
+/// Unlike [`Base64::encode`], this also yields texts whose padding bits are not zero.
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for Base64<'a> {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let quads = u.arbitrary_len::<[u8; 4]>()?;
+        let tail = *u.choose(&[0usize, 2, 3])?;
+        let mut text = String::with_capacity(quads * 4 + 4);
+        for _ in 0..quads * 4 + tail {
+            text.push(char::from(*u.choose(ALPHABET)?));
+        }
+        text.push_str(match tail {
+            2 => "==",
+            3 => "=",
+            _ => "",
+        });
+        Self::new(text).map_err(|_| arbitrary::Error::IncorrectFormat)
+    }
+}

@@ -11,6 +11,11 @@ use alloc::vec::Vec;
 use core::fmt;
 use core::num::NonZeroU64;
 
+#[cfg(feature = "arbitrary")]
+use arbitrary::{Arbitrary, Unstructured};
+
+#[cfg(feature = "arbitrary")]
+use crate::chars::is_astring_char;
 use crate::chars::{is_atom_char, is_tag_char, is_text_char};
 use crate::error::{ValidationError, ValidationReason};
 use crate::owned::{IntoStatic, static_types};
@@ -460,5 +465,119 @@ impl IntoStatic for Charset<'_> {
 
     fn into_static(self) -> Charset<'static> {
         Charset(self.0.into_static())
+    }
+}
+
+/// At least `min` bytes drawn from those that `ok` accepts (generated values must be valid).
+#[cfg(feature = "arbitrary")]
+pub(crate) fn arbitrary_bytes(
+    u: &mut Unstructured<'_>,
+    ok: impl Fn(u8) -> bool,
+    min: usize,
+) -> arbitrary::Result<Vec<u8>> {
+    let mut alphabet = [0u8; 256];
+    let mut n = 0;
+    for b in (0..=255u8).filter(|&b| ok(b)) {
+        alphabet[n] = b;
+        n += 1;
+    }
+    let len = u.arbitrary_len::<u8>()?.max(min);
+    (0..len)
+        .map(|_| u.choose(&alphabet[..n]).copied())
+        .collect()
+}
+
+/// [`arbitrary_bytes`] from an ASCII class, as a `String`.
+#[cfg(feature = "arbitrary")]
+pub(crate) fn arbitrary_ascii(
+    u: &mut Unstructured<'_>,
+    ok: impl Fn(u8) -> bool,
+    min: usize,
+) -> arbitrary::Result<String> {
+    let bytes = arbitrary_bytes(u, |b| b.is_ascii() && ok(b), min)?;
+    String::from_utf8(bytes).map_err(|_| arbitrary::Error::IncorrectFormat)
+}
+
+/// `string` content (any byte but NUL), drawn from one of three classes so that every form
+/// the serializer picks (atom, quoted string, literal) comes up often.
+#[cfg(feature = "arbitrary")]
+fn arbitrary_string(u: &mut Unstructured<'_>) -> arbitrary::Result<Vec<u8>> {
+    match u.choose_index(3)? {
+        0 => arbitrary_bytes(u, is_astring_char, 1),
+        1 => arbitrary_bytes(u, |b| b.is_ascii() && is_text_char(b), 0),
+        _ => arbitrary_bytes(u, |b| b != 0, 0),
+    }
+}
+
+/// `text` content: mostly ASCII, with any other character now and then.
+#[cfg(feature = "arbitrary")]
+fn arbitrary_text(u: &mut Unstructured<'_>) -> arbitrary::Result<String> {
+    let len = u.arbitrary_len::<u8>()?.max(1);
+    let mut s = String::with_capacity(len);
+    for _ in 0..len {
+        let c = match u.ratio(1u8, 4u8)? {
+            true => char::arbitrary(u)?,
+            false => char::from(u.int_in_range(1u8..=0x7f)?),
+        };
+        s.push(if matches!(c, '\0' | '\r' | '\n') {
+            ' '
+        } else {
+            c
+        });
+    }
+    Ok(s)
+}
+
+/// Implements `Arbitrary` by generating valid content and passing it through the
+/// constructor (a generator bug then shows as an error, never as an invalid value).
+#[cfg(feature = "arbitrary")]
+macro_rules! arbitrary_via_new {
+    ($($name:ident => $content:expr;)*) => {$(
+        impl<'a> Arbitrary<'a> for $name<'a> {
+            fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
+                Self::new(($content)(u)?).map_err(|_| arbitrary::Error::IncorrectFormat)
+            }
+        }
+    )*};
+}
+
+#[cfg(feature = "arbitrary")]
+arbitrary_via_new! {
+    Atom => |u: &mut Unstructured<'a>| arbitrary_ascii(u, is_atom_char, 1);
+    Tag => |u: &mut Unstructured<'a>| arbitrary_ascii(u, is_tag_char, 1);
+    Text => arbitrary_text;
+    AString => arbitrary_string;
+    IString => arbitrary_string;
+    Literal => arbitrary_string;
+    Charset => |u: &mut Unstructured<'a>| arbitrary_ascii(u, is_text_char, 0);
+}
+
+#[cfg(feature = "arbitrary")]
+impl<'a> Arbitrary<'a> for Literal8<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
+        let len = u.arbitrary_len::<u8>()?;
+        Ok(Self(Cow::Borrowed(u.bytes(len)?)))
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl<'a> Arbitrary<'a> for NString<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
+        Ok(Self(Option::<IString<'a>>::arbitrary(u)?))
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl<'a> Arbitrary<'a> for Number64 {
+    fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
+        Ok(Self(u.int_in_range(0..=Self::MAX.0)?))
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl<'a> Arbitrary<'a> for NzNumber64 {
+    fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
+        Self::new(u.int_in_range(1..=Number64::MAX.0)?)
+            .map_err(|_| arbitrary::Error::IncorrectFormat)
     }
 }

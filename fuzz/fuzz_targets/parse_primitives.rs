@@ -1,0 +1,4 @@
+//! Any bytes, parsed as each core item; whatever parses must serialize and parse back equal.
+#![no_main]
+
+imap_wire_fuzz::check_target!(parse_primitives);
