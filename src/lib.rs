@@ -46,7 +46,7 @@ pub mod transcript;
 pub mod types;
 pub mod utf7;
 
-pub use config::ParseConfig;
+pub use config::{Leniency, ParseConfig};
 pub use error::{ErrorKind, ParseError, ValidationError, ValidationReason};
 pub use owned::{IntoStatic, ToStatic};
 pub use parse::Parse;

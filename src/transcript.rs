@@ -25,7 +25,7 @@
 //!
 //! ```
 //! use imap_wire::transcript::{Direction, Transcript};
-//! let file = b"# server=x\nS 6\n* OK\r\n\nC 10\na1 NOOP\r\n\n";
+//! let file = b"# server=x\nS 6\n* OK\r\n\nC 9\na1 NOOP\r\n\n";
 //! let t = Transcript::parse(file).unwrap();
 //! assert_eq!(t.meta("server"), Some("x"));
 //! assert_eq!(t.stream(Direction::Server), b"* OK\r\n");

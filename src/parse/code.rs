@@ -141,20 +141,31 @@ pub(crate) fn starts_with_code(text: &[u8]) -> bool {
 
 /// `resp-text = ["[" resp-text-code "]" SP] [text]`, up to the line end.
 ///
-/// Text that starts with `[` but is no well-formed code is read as text.
+/// Text that starts with `[` but is no well-formed code followed by SP is read as text.
 pub(crate) fn resp_text<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, ResponseText<'a>> {
     if i.first() == Some(&b'[') {
         match bracketed_code(cx, i) {
             Ok((rest, code)) => {
-                let (rest, ()) = sp(rest)?;
-                let (rest, txt) = optional_text(rest)?;
-                return Ok((
-                    rest,
-                    ResponseText {
-                        code: Some(code),
-                        text: txt,
-                    },
-                ));
+                if cx.cfg.leniency.code_without_text && rest.starts_with(b"\r\n") {
+                    return Ok((
+                        rest,
+                        ResponseText {
+                            code: Some(code),
+                            text: None,
+                        },
+                    ));
+                }
+                // Without the SP, `[ALERT]done` is text that starts with a bracket.
+                if let Ok((rest, ())) = sp(rest) {
+                    let (rest, txt) = optional_text(rest)?;
+                    return Ok((
+                        rest,
+                        ResponseText {
+                            code: Some(code),
+                            text: txt,
+                        },
+                    ));
+                }
             }
             Err(nom::Err::Failure(e)) => return Err(nom::Err::Failure(e)),
             Err(_) => {}

@@ -252,6 +252,15 @@ fn rfc_greetings_and_status_responses() {
     let r = Response::parse(b"a1 OK [UIDNEXT abc] known name, other form\r\n").unwrap();
     let Response::Tagged(t) = r else { panic!() };
     assert!(matches!(t.text.code(), Some(Code::Other(o)) if o.args() == Some("abc")));
+    // Without the SP after the bracket, it is all text.
+    let r = Response::parse(b"* OK [ALERT]done\r\n").unwrap();
+    let Response::Untagged(Untagged::Status { text, .. }) = r else {
+        panic!()
+    };
+    assert_eq!(
+        (text.code(), text.human().unwrap().as_str()),
+        (None, "[ALERT]done")
+    );
     // `UIDNEXT 0` is no `nz-number`, but it fits the generic code form.
     let r = Response::parse(b"* OK [UIDNEXT 0] x\r\n").unwrap();
     let Response::Untagged(Untagged::Status { text, .. }) = r else {
@@ -288,7 +297,6 @@ fn invalid_responses_say_where_and_what() {
         (b"* OK\r\n", 4, ErrorKind::Expected("SP")),
         (b"a+1 OK done\r\n", 1, ErrorKind::Expected("SP")),
         (b"a1 YES done\r\n", 3, ErrorKind::Expected("OK, NO or BAD")),
-        (b"* OK [ALERT]done\r\n", 12, ErrorKind::Expected("SP")),
         (b"* OK done", 9, ErrorKind::Expected("CRLF")),
         (b"* 0 EXPUNGE\r\n", 2, ErrorKind::Expected("nz-number")),
         (
@@ -329,4 +337,28 @@ fn constructors_refuse_ambiguous_values() {
         crate::to_vec(&Capability::parse(b"literal+").unwrap()),
         b"LITERAL+"
     );
+}
+
+#[test]
+fn code_without_text_is_a_leniency() {
+    // QUIRKS.md row 13 (Gmail): strict reads it all as text, lenient as a code with no text.
+    let raw = b"* OK [HIGHESTMODSEQ 13632]\r\n";
+    let strict = Response::parse(raw).unwrap();
+    let Response::Untagged(Untagged::Status { text, .. }) = &strict else {
+        panic!()
+    };
+    assert_eq!(
+        (text.code(), text.human().unwrap().as_str()),
+        (None, "[HIGHESTMODSEQ 13632]")
+    );
+    let cfg = crate::ParseConfig::lenient();
+    let r = Response::parse_with(raw, &cfg).unwrap();
+    let Response::Untagged(Untagged::Status { text, .. }) = &r else {
+        panic!()
+    };
+    assert!(text.human().is_none());
+    // What is written is strict, and reads back equal.
+    let bytes = crate::to_vec(&r);
+    assert_eq!(bytes, b"* OK [HIGHESTMODSEQ 13632] \r\n");
+    assert_eq!(Response::parse(&bytes).unwrap(), r);
 }
