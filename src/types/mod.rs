@@ -1,7 +1,9 @@
 //! The data model of IMAP: one module per grammar area, every type borrowing from its input.
 
 pub mod auth;
+pub mod command;
 pub mod datetime;
+pub mod extension;
 pub mod flag;
 pub mod list;
 pub mod mailbox;
