@@ -10,7 +10,9 @@
 
 pub(crate) mod capability;
 pub(crate) mod code;
+pub(crate) mod command;
 pub(crate) mod datetime;
+pub(crate) mod extension;
 pub(crate) mod flag;
 pub(crate) mod list;
 pub(crate) mod mailbox;

@@ -1,7 +1,9 @@
 //! Test support shared by the unit tests: proptest strategies for every grammar type, one file
 //! per grammar area, and the round-trip checks.
 
+pub(crate) mod command;
 pub(crate) mod datetime;
+pub(crate) mod extension;
 pub(crate) mod flag;
 pub(crate) mod mailbox;
 pub(crate) mod primitive;

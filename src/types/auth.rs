@@ -10,6 +10,64 @@ use crate::owned::IntoStatic;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/// A credential: a password or SASL data. `Debug` prints `Secret(<redacted>)`, so logging a
+/// command does not leak it; the value is reached only through [`Secret::expose`].
+///
+/// It compares and hashes by its content, and serializes and parses as the value it wraps.
+///
+/// ```
+/// use imap_wire::{AString, Secret};
+/// let password = Secret::new(AString::new(&b"hunter2"[..]).unwrap());
+/// assert_eq!(format!("{password:?}"), "Secret(<redacted>)");
+/// assert_eq!(password.expose().as_bytes(), b"hunter2");
+/// ```
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Secret<T>(T);
+
+impl<T> Secret<T> {
+    /// Wraps a credential.
+    pub const fn new(value: T) -> Self {
+        Self(value)
+    }
+
+    /// The credential.
+    pub const fn expose(&self) -> &T {
+        &self.0
+    }
+
+    /// Returns the credential.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> From<T> for Secret<T> {
+    fn from(value: T) -> Self {
+        Self(value)
+    }
+}
+
+impl<T> fmt::Debug for Secret<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(<redacted>)")
+    }
+}
+
+impl<T: IntoStatic> IntoStatic for Secret<T> {
+    type Static = Secret<T::Static>;
+
+    fn into_static(self) -> Self::Static {
+        Secret(self.0.into_static())
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl<'a, T: arbitrary::Arbitrary<'a>> arbitrary::Arbitrary<'a> for Secret<T> {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        T::arbitrary(u).map(Self)
+    }
+}
+
 /// `base64 = *(4base64-char) [base64-terminal]`: base64 text as it stands on the wire (may be
 /// empty).
 ///

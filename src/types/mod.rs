@@ -3,7 +3,9 @@
 pub mod auth;
 pub mod capability;
 pub mod code;
+pub mod command;
 pub mod datetime;
+pub mod extension;
 pub mod flag;
 pub mod list;
 pub mod mailbox;

@@ -1,0 +1,161 @@
+//! Parsers of the commands on messages: STORE, COPY, MOVE, UID EXPUNGE and APPEND.
+
+use alloc::borrow::Cow;
+
+use super::super::datetime::date_time;
+use super::super::extension::{ext_param, tagged_ext};
+use super::super::flag::{flag, flag_list};
+use super::super::mailbox::mailbox;
+use super::super::primitive::{literal, literal8};
+use super::super::sequence::sequence_set;
+use super::super::{Cx, PResult, expected, impl_parse, keyword, sp};
+use super::{more_items, params};
+use crate::types::command::{
+    AppendData, CommandBody, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+};
+use crate::types::extension::is_label_fchar;
+use crate::types::list::ListItem;
+use crate::types::mailbox::Mailbox;
+use crate::types::primitive::{Literal, Literal8};
+use crate::types::sequence::SequenceSet;
+
+/// `store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags` (RFC 9051 §9,
+/// RFC 4466 §2.5), after `"STORE" SP`.
+pub(super) fn store<'a>(cx: &Cx, i: &'a [u8], uid: bool) -> PResult<'a, CommandBody<'a>> {
+    let (rest, sequence_set) = sequence_set(cx, i)?;
+    let (rest, modifiers) = params(cx, rest)?;
+    let (rest, ()) = sp(rest)?;
+    let (rest, flags) = store_att_flags(cx, rest)?;
+    let body = CommandBody::Store {
+        uid,
+        sequence_set,
+        modifiers,
+        flags,
+    };
+    Ok((rest, body))
+}
+
+/// `["+" / "-"] "FLAGS"`, the part of `store-att-flags` that says what to do.
+pub(crate) fn store_action(i: &[u8]) -> PResult<'_, StoreAction> {
+    let (rest, action) = match i.first() {
+        Some(b'+') => (&i[1..], StoreAction::Add),
+        Some(b'-') => (&i[1..], StoreAction::Remove),
+        _ => (i, StoreAction::Replace),
+    };
+    let (rest, ()) = keyword(rest, "FLAGS")?;
+    Ok((rest, action))
+}
+
+/// `store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))`
+/// (RFC 9051 §9, RFC 3501 §9)
+pub(crate) fn store_att_flags<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, StoreAttFlags<'a>> {
+    let (rest, action) = store_action(i)?;
+    let (rest, silent) = match keyword(rest, ".SILENT") {
+        Ok((after, ())) => (after, true),
+        Err(_) => (rest, false),
+    };
+    let (rest, ()) = sp(rest)?;
+    let (rest, flags) = store_flags(cx, rest)?;
+    let value = StoreAttFlags {
+        action,
+        silent,
+        flags,
+    };
+    Ok((rest, value))
+}
+
+/// `flag-list / (flag *(SP flag))`, the flags of `store-att-flags`.
+pub(crate) fn store_flags<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, StoreFlags<'a>> {
+    if i.first() == Some(&b'(') {
+        let (rest, list) = flag_list(cx, i)?;
+        return Ok((rest, StoreFlags::List(list)));
+    }
+    let (rest, first) = flag(i)?;
+    let (rest, more) = more_items(cx, rest)?;
+    Ok((rest, StoreFlags::Bare { first, rest: more }))
+}
+
+/// `store-modifier = store-modifier-name [SP store-modif-params]` (RFC 4466 §2.5)
+fn store_modifier<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, StoreModifier<'a>> {
+    ext_param(cx, i).map(|(rest, p)| (rest, StoreModifier::Ext(p)))
+}
+
+impl<'a> ListItem<'a> for StoreModifier<'a> {
+    fn parse_item(cx: &Cx, i: &'a [u8]) -> PResult<'a, Self> {
+        store_modifier(cx, i)
+    }
+}
+
+/// `sequence-set SP mailbox`, the arguments of `copy = "COPY" SP sequence-set SP mailbox` and
+/// `move = "MOVE" SP sequence-set SP mailbox` (RFC 9051 §9, RFC 6851 §4).
+pub(super) fn copy_args<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, (SequenceSet<'a>, Mailbox<'a>)> {
+    let (rest, set) = sequence_set(cx, i)?;
+    let (rest, ()) = sp(rest)?;
+    let (rest, m) = mailbox(cx, rest)?;
+    Ok((rest, (set, m)))
+}
+
+/// `uid-expunge = "EXPUNGE" SP sequence-set` (RFC 9051 §9, RFC 4315 §3), after
+/// `"UID" SP "EXPUNGE" SP`.
+pub(super) fn uid_expunge<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, CommandBody<'a>> {
+    let (rest, sequence_set) = sequence_set(cx, i)?;
+    Ok((rest, CommandBody::UidExpunge { sequence_set }))
+}
+
+/// `append = "APPEND" SP mailbox [SP flag-list] [SP date-time] SP append-data` (RFC 9051 §9
+/// with RFC 4466 §2.3's `append-data`), after `"APPEND" SP`.
+pub(super) fn append<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, CommandBody<'a>> {
+    let (rest, mailbox) = mailbox(cx, i)?;
+    let (mut rest, ()) = sp(rest)?;
+    let mut flags = None;
+    if rest.first() == Some(&b'(') {
+        let (after, f) = flag_list(cx, rest)?;
+        flags = Some(f);
+        rest = sp(after)?.0;
+    }
+    let mut date = None;
+    if rest.first() == Some(&b'"') {
+        let (after, d) = date_time(rest)?;
+        date = Some(d);
+        rest = sp(after)?.0;
+    }
+    let (rest, data) = append_data(cx, rest)?;
+    let body = CommandBody::Append {
+        mailbox,
+        flags,
+        date,
+        data,
+    };
+    Ok((rest, body))
+}
+
+/// `append-data = literal / literal8 / append-data-ext` (RFC 4466 §2.3, RFC 3516 §4.4)
+///
+/// `append-data-ext = tagged-ext`
+pub(crate) fn append_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, AppendData<'a>> {
+    match i.first() {
+        Some(b'{') => {
+            let (rest, data) = literal(i)?;
+            Ok((rest, AppendData::Literal(Literal(Cow::Borrowed(data)))))
+        }
+        Some(b'~') => {
+            let (rest, data) = literal8(i)?;
+            Ok((rest, AppendData::Literal8(Literal8(Cow::Borrowed(data)))))
+        }
+        Some(&b) if is_label_fchar(b) => {
+            let (rest, ext) = tagged_ext(cx, i)?;
+            Ok((rest, AppendData::Ext(ext)))
+        }
+        _ => expected(i, "append-data"),
+    }
+}
+
+fn cfg_store_action<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, StoreAction> {
+    store_action(i)
+}
+
+impl_parse!(StoreAction => cfg_store_action);
+impl_parse!(StoreAttFlags, store_att_flags);
+impl_parse!(StoreFlags, store_flags);
+impl_parse!(StoreModifier, store_modifier);
+impl_parse!(AppendData, append_data);

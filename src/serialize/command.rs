@@ -1,0 +1,295 @@
+//! Serializers of the client's commands and other lines.
+//!
+//! Names and keywords are written in upper case (`UID STORE`, `+FLAGS.SILENT`), strings by
+//! content through the [`Encoder`], and raw bytes kept from the wire (an unknown command's
+//! arguments, extension values) as they are, with a sync point after each synchronising
+//! literal they hold.
+
+use super::{Encode, Encoder};
+use crate::parse::command::literal_announced;
+use crate::types::auth::Secret;
+use crate::types::command::{
+    AppendData, AuthenticateResponse, Command, CommandBody, IdleDone, OtherArgs, OtherCommand,
+    SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+};
+use crate::types::list::{List, ListItem};
+use crate::types::mailbox::Mailbox;
+use crate::types::sequence::SequenceSet;
+
+impl Encoder {
+    /// Appends bytes that were checked against the grammar and may hold literals, recording
+    /// a sync point after each synchronising literal's announcement. Literals keep the form
+    /// they have in `bytes`.
+    pub(crate) fn raw_with_literals(&mut self, bytes: &[u8]) {
+        let mut written = 0;
+        let mut segment = 0;
+        let mut pos = 0;
+        while let Some(p) = memchr::memchr(b'\n', &bytes[pos..]) {
+            let lf = pos + p;
+            let Some(cr) = lf.checked_sub(1).filter(|&k| bytes[k] == b'\r') else {
+                break;
+            };
+            let Some(lit) = literal_announced(&bytes[segment..cr]) else {
+                break;
+            };
+            let data = lf + 1;
+            self.out.extend_from_slice(&bytes[written..data]);
+            written = data;
+            if !lit.non_sync {
+                self.sync_points.push(self.out.len());
+            }
+            pos = usize::try_from(lit.len)
+                .ok()
+                .and_then(|n| data.checked_add(n))
+                .map_or(bytes.len(), |end| end.min(bytes.len()));
+            segment = pos;
+        }
+        self.out.extend_from_slice(&bytes[written..]);
+    }
+}
+
+impl<T: Encode> Encode for Secret<T> {
+    fn encode(&self, enc: &mut Encoder) {
+        self.expose().encode(enc);
+    }
+}
+
+impl Encode for Command<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        self.tag.encode(enc);
+        enc.byte(b' ');
+        self.body.encode(enc);
+        enc.raw(b"\r\n");
+    }
+}
+
+/// Writes `SP mailbox`.
+fn sp_mailbox(enc: &mut Encoder, mailbox: &Mailbox<'_>) {
+    enc.byte(b' ');
+    mailbox.encode(enc);
+}
+
+/// Writes `SP "(" item *(SP item) ")"` unless the list is empty.
+fn params<'a, T: ListItem<'a> + Encode>(enc: &mut Encoder, list: &List<'a, T>) {
+    if list.is_empty() {
+        return;
+    }
+    enc.raw(b" (");
+    enc.list(list, |enc, item| item.encode(enc));
+    enc.byte(b')');
+}
+
+/// Writes `[UID SP] name SP sequence-set`.
+fn name_and_set(enc: &mut Encoder, uid: bool, name: &[u8], set: &SequenceSet<'_>) {
+    if uid {
+        enc.raw(b"UID ");
+    }
+    enc.raw(name);
+    enc.byte(b' ');
+    set.encode(enc);
+}
+
+impl Encode for CommandBody<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        match self {
+            Self::Authenticate {
+                mechanism,
+                initial_response,
+            } => {
+                enc.raw(b"AUTHENTICATE ");
+                mechanism.encode(enc);
+                if let Some(data) = initial_response {
+                    enc.byte(b' ');
+                    if data.expose().as_str().is_empty() {
+                        enc.byte(b'=');
+                    } else {
+                        data.encode(enc);
+                    }
+                }
+            }
+            Self::Login { username, password } => {
+                enc.raw(b"LOGIN ");
+                username.encode(enc);
+                enc.byte(b' ');
+                password.encode(enc);
+            }
+            Self::Enable { first, rest } => {
+                enc.raw(b"ENABLE ");
+                first.encode(enc);
+                for capability in rest {
+                    enc.byte(b' ');
+                    capability.encode(enc);
+                }
+            }
+            Self::Select { mailbox, params: p } | Self::Examine { mailbox, params: p } => {
+                enc.raw(self.name().as_bytes());
+                sp_mailbox(enc, mailbox);
+                params(enc, p);
+            }
+            Self::Create { mailbox, params: p } => {
+                enc.raw(b"CREATE");
+                sp_mailbox(enc, mailbox);
+                params(enc, p);
+            }
+            Self::Delete { mailbox }
+            | Self::Subscribe { mailbox }
+            | Self::Unsubscribe { mailbox } => {
+                enc.raw(self.name().as_bytes());
+                sp_mailbox(enc, mailbox);
+            }
+            Self::Rename { from, to } => {
+                enc.raw(b"RENAME");
+                sp_mailbox(enc, from);
+                sp_mailbox(enc, to);
+            }
+            Self::Append {
+                mailbox,
+                flags,
+                date,
+                data,
+            } => {
+                enc.raw(b"APPEND");
+                sp_mailbox(enc, mailbox);
+                if let Some(flags) = flags {
+                    enc.byte(b' ');
+                    flags.encode(enc);
+                }
+                if let Some(date) = date {
+                    enc.byte(b' ');
+                    date.encode(enc);
+                }
+                enc.byte(b' ');
+                data.encode(enc);
+            }
+            Self::UidExpunge { sequence_set } => {
+                name_and_set(enc, true, b"EXPUNGE", sequence_set);
+            }
+            Self::Store {
+                uid,
+                sequence_set,
+                modifiers,
+                flags,
+            } => {
+                name_and_set(enc, *uid, b"STORE", sequence_set);
+                params(enc, modifiers);
+                enc.byte(b' ');
+                flags.encode(enc);
+            }
+            Self::Copy {
+                uid,
+                sequence_set,
+                mailbox,
+            }
+            | Self::Move {
+                uid,
+                sequence_set,
+                mailbox,
+            } => {
+                name_and_set(enc, *uid, self.name().as_bytes(), sequence_set);
+                sp_mailbox(enc, mailbox);
+            }
+            Self::Other(other) => other.encode(enc),
+            Self::Capability
+            | Self::Noop
+            | Self::Logout
+            | Self::StartTls
+            | Self::Namespace
+            | Self::Idle
+            | Self::Check
+            | Self::Close
+            | Self::Unselect
+            | Self::Expunge => enc.raw(self.name().as_bytes()),
+        }
+    }
+}
+
+impl Encode for SelectParam<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        match self {
+            Self::Ext(p) => p.encode(enc),
+        }
+    }
+}
+
+impl Encode for StoreModifier<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        match self {
+            Self::Ext(p) => p.encode(enc),
+        }
+    }
+}
+
+impl Encode for StoreAction {
+    fn encode(&self, enc: &mut Encoder) {
+        enc.raw(match self {
+            Self::Replace => b"FLAGS",
+            Self::Add => b"+FLAGS",
+            Self::Remove => b"-FLAGS",
+        });
+    }
+}
+
+impl Encode for StoreAttFlags<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        self.action.encode(enc);
+        if self.silent {
+            enc.raw(b".SILENT");
+        }
+        enc.byte(b' ');
+        self.flags.encode(enc);
+    }
+}
+
+impl Encode for StoreFlags<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        match self {
+            Self::List(list) => list.encode(enc),
+            Self::Bare { first, rest } => {
+                first.encode(enc);
+                for flag in rest {
+                    enc.byte(b' ');
+                    flag.encode(enc);
+                }
+            }
+        }
+    }
+}
+
+impl Encode for AppendData<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        match self {
+            Self::Literal(l) => l.encode(enc),
+            Self::Literal8(l) => l.encode(enc),
+            Self::Ext(e) => e.encode(enc),
+        }
+    }
+}
+
+impl Encode for OtherArgs<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        enc.raw_with_literals(self.as_bytes());
+    }
+}
+
+impl Encode for OtherCommand<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        self.name().encode(enc);
+        self.args().encode(enc);
+    }
+}
+
+impl Encode for IdleDone {
+    fn encode(&self, enc: &mut Encoder) {
+        enc.raw(b"DONE\r\n");
+    }
+}
+
+impl Encode for AuthenticateResponse<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        match self {
+            Self::Data(data) => data.encode(enc),
+            Self::Cancel => enc.byte(b'*'),
+        }
+        enc.raw(b"\r\n");
+    }
+}

@@ -1,0 +1,438 @@
+//! The client's commands (RFC 9051 §6 and §9 `command`, RFC 3501 §6 and §9) and the client's
+//! other lines: IDLE's `DONE` and the responses of an AUTHENTICATE exchange.
+//!
+//! A [`Command`] is a tag and a [`CommandBody`], one variant per command. Command names and
+//! keywords are read in any case (`a3 store 1 +flags \DELETED`) and written in upper case.
+//! Strings are values, not representations: the serializer picks an atom, a quoted string or a
+//! literal by content, and records in the [`Encoder`](crate::Encoder) where a synchronising
+//! literal makes the client wait for `+`.
+//!
+//! The `UID` prefix is a flag of the commands that take it (`uid: bool` in COPY, MOVE and
+//! STORE; [`CommandBody::UidExpunge`] for `UID EXPUNGE`, which needs a set). A command this
+//! crate does not know (`A442 XPIG-LATIN`) is kept as [`CommandBody::Other`] and written back
+//! byte for byte. Credentials (LOGIN's password, AUTHENTICATE data) are wrapped in [`Secret`],
+//! whose `Debug` is redacted.
+//!
+//! ```
+//! use imap_wire::types::command::{Command, CommandBody, StoreAction};
+//! use imap_wire::{Flag, Parse, to_vec};
+//! let cmd = Command::parse(b"a3 store 1 +flags \\DELETED\r\n").unwrap();
+//! let CommandBody::Store { uid, flags, .. } = &cmd.body else { panic!() };
+//! assert!(!uid);
+//! assert_eq!(flags.action, StoreAction::Add);
+//! assert_eq!(flags.flags.to_vec(), [Flag::Deleted]);
+//! assert_eq!(to_vec(&cmd), b"a3 STORE 1 +FLAGS \\Deleted\r\n");
+//! ```
+
+#[cfg(feature = "arbitrary")]
+mod arbitrary;
+mod message;
+mod other;
+
+use crate::owned::IntoStatic;
+use crate::types::auth::{Base64, Secret};
+use crate::types::datetime::DateTime;
+use crate::types::extension::ExtParam;
+use crate::types::flag::FlagList;
+use crate::types::list::List;
+use crate::types::mailbox::Mailbox;
+use crate::types::primitive::{AString, Atom, Tag};
+use crate::types::sequence::SequenceSet;
+
+pub use message::{AppendData, StoreAction, StoreAttFlags, StoreFlags, StoreModifier};
+pub use other::{OtherArgs, OtherCommand};
+
+/// `command = tag SP (command-any / command-auth / command-nonauth / command-select) CRLF`
+///
+/// Parsing takes the whole line with its CRLF (and the literals inside, which a framed message
+/// holds complete); serializing writes the CRLF.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Command<'a> {
+    /// The client's label for the command.
+    pub tag: Tag<'a>,
+    /// The command.
+    pub body: CommandBody<'a>,
+}
+
+impl<'a> Command<'a> {
+    /// A command with a tag.
+    pub fn new(tag: Tag<'a>, body: CommandBody<'a>) -> Self {
+        Self { tag, body }
+    }
+}
+
+/// A command without its tag: one variant per command, in the order of RFC 9051 §6 (with
+/// IMAP4rev1's CHECK where RFC 3501 has it).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CommandBody<'a> {
+    /// `CAPABILITY` (§6.1.1): asks for the server's capabilities.
+    Capability,
+    /// `NOOP` (§6.1.2): does nothing; lets the server send updates.
+    Noop,
+    /// `LOGOUT` (§6.1.3): ends the connection.
+    Logout,
+    /// `STARTTLS` (§6.2.1): starts TLS negotiation after the server's OK.
+    StartTls,
+    /// `authenticate = "AUTHENTICATE" SP auth-type [SP initial-resp]` (§6.2.2, RFC 4959).
+    Authenticate {
+        /// `auth-type = atom`: the SASL mechanism (`PLAIN`, `SCRAM-SHA-256`, ...).
+        mechanism: Atom<'a>,
+        /// `initial-resp = base64 / "="` (SASL-IR): `None` when absent; an empty value is the
+        /// empty initial response, written `=`.
+        initial_response: Option<Secret<Base64<'a>>>,
+    },
+    /// `login = "LOGIN" SP userid SP password` (§6.2.3).
+    Login {
+        /// `userid = astring`
+        username: AString<'a>,
+        /// `password = astring`
+        password: Secret<AString<'a>>,
+    },
+    /// `enable = "ENABLE" 1*(SP capability)` (§6.3.1, RFC 5161): the first capability and the
+    /// others (build one from a list with [`CommandBody::enable`]).
+    Enable {
+        /// The first capability.
+        first: Atom<'a>,
+        /// The others.
+        rest: List<'a, Atom<'a>>,
+    },
+    /// `select = "SELECT" SP mailbox [select-params]` (§6.3.2, RFC 4466 §2.2).
+    Select {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+        /// `select-params = SP "(" select-param *(SP select-param) ")"`; empty when absent.
+        params: List<'a, SelectParam<'a>>,
+    },
+    /// `examine = "EXAMINE" SP mailbox [select-params]` (§6.3.3, RFC 4466 §2.2).
+    Examine {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+        /// As for SELECT; empty when absent.
+        params: List<'a, SelectParam<'a>>,
+    },
+    /// `create = "CREATE" SP mailbox [create-params]` (§6.3.4, RFC 4466 §2.2).
+    Create {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+        /// `create-params = SP "(" create-param *(SP create-param) ")"`; empty when absent.
+        params: List<'a, ExtParam<'a>>,
+    },
+    /// `delete = "DELETE" SP mailbox` (§6.3.5).
+    Delete {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+    },
+    /// `rename = "RENAME" SP mailbox SP mailbox` (§6.3.6).
+    Rename {
+        /// The existing name.
+        from: Mailbox<'a>,
+        /// The new name.
+        to: Mailbox<'a>,
+    },
+    /// `subscribe = "SUBSCRIBE" SP mailbox` (§6.3.7).
+    Subscribe {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+    },
+    /// `unsubscribe = "UNSUBSCRIBE" SP mailbox` (§6.3.8).
+    Unsubscribe {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+    },
+    /// `Namespace-Command = "NAMESPACE"` (§6.3.10, RFC 2342).
+    Namespace,
+    /// `append = "APPEND" SP mailbox [SP flag-list] [SP date-time] SP append-data` (§6.3.12;
+    /// `append-data = literal / literal8 / append-data-ext`, RFC 4466 §2.3, RFC 3516).
+    Append {
+        /// The destination mailbox.
+        mailbox: Mailbox<'a>,
+        /// Flags to set on the message.
+        flags: Option<FlagList<'a>>,
+        /// The message's internal date.
+        date: Option<DateTime>,
+        /// The message.
+        data: AppendData<'a>,
+    },
+    /// `idle = "IDLE" CRLF "DONE"` (§6.3.13, RFC 2177): the command line; the client ends
+    /// the idle with an [`IdleDone`] line.
+    Idle,
+    /// `CHECK` (RFC 3501 §6.4.1; not in IMAP4rev2).
+    Check,
+    /// `CLOSE` (§6.4.1).
+    Close,
+    /// `UNSELECT` (§6.4.2, RFC 3691).
+    Unselect,
+    /// `EXPUNGE` (§6.4.3).
+    Expunge,
+    /// `uid-expunge = "EXPUNGE" SP sequence-set` after `UID` (§6.4.9, RFC 4315).
+    UidExpunge {
+        /// The UIDs to expunge.
+        sequence_set: SequenceSet<'a>,
+    },
+    /// `store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags` (§6.4.6,
+    /// RFC 4466 §2.5), or `UID STORE`.
+    Store {
+        /// Whether the set holds UIDs (`UID STORE`).
+        uid: bool,
+        /// The messages.
+        sequence_set: SequenceSet<'a>,
+        /// `store-modifiers = SP "(" store-modifier *(SP store-modifier) ")"`; empty when
+        /// absent.
+        modifiers: List<'a, StoreModifier<'a>>,
+        /// What to do to the flags.
+        flags: StoreAttFlags<'a>,
+    },
+    /// `copy = "COPY" SP sequence-set SP mailbox` (§6.4.7), or `UID COPY`.
+    Copy {
+        /// Whether the set holds UIDs (`UID COPY`).
+        uid: bool,
+        /// The messages.
+        sequence_set: SequenceSet<'a>,
+        /// The destination.
+        mailbox: Mailbox<'a>,
+    },
+    /// `move = "MOVE" SP sequence-set SP mailbox` (§6.4.8, RFC 6851), or `UID MOVE`.
+    Move {
+        /// Whether the set holds UIDs (`UID MOVE`).
+        uid: bool,
+        /// The messages.
+        sequence_set: SequenceSet<'a>,
+        /// The destination.
+        mailbox: Mailbox<'a>,
+    },
+    /// A command this crate does not know, kept as its name and raw arguments.
+    Other(OtherCommand<'a>),
+}
+
+impl<'a> CommandBody<'a> {
+    /// `ENABLE` with `capabilities`.
+    ///
+    /// # Errors
+    /// [`ValidationReason::Empty`](crate::ValidationReason::Empty) when there are none.
+    pub fn enable(
+        capabilities: impl IntoIterator<Item = Atom<'a>>,
+    ) -> Result<Self, crate::ValidationError> {
+        let mut it = capabilities.into_iter();
+        let Some(first) = it.next() else {
+            return Err(crate::ValidationError::new(
+                "enable",
+                crate::ValidationReason::Empty,
+            ));
+        };
+        Ok(Self::Enable {
+            first,
+            rest: it.collect(),
+        })
+    }
+
+    /// `LOGIN` with a user name and a password.
+    pub fn login(username: AString<'a>, password: AString<'a>) -> Self {
+        Self::Login {
+            username,
+            password: Secret::new(password),
+        }
+    }
+
+    /// The command's name in upper case, without a `UID` prefix (see
+    /// [`CommandBody::is_uid`]); for [`CommandBody::Other`], the name as written.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Capability => "CAPABILITY",
+            Self::Noop => "NOOP",
+            Self::Logout => "LOGOUT",
+            Self::StartTls => "STARTTLS",
+            Self::Authenticate { .. } => "AUTHENTICATE",
+            Self::Login { .. } => "LOGIN",
+            Self::Enable { .. } => "ENABLE",
+            Self::Select { .. } => "SELECT",
+            Self::Examine { .. } => "EXAMINE",
+            Self::Create { .. } => "CREATE",
+            Self::Delete { .. } => "DELETE",
+            Self::Rename { .. } => "RENAME",
+            Self::Subscribe { .. } => "SUBSCRIBE",
+            Self::Unsubscribe { .. } => "UNSUBSCRIBE",
+            Self::Namespace => "NAMESPACE",
+            Self::Append { .. } => "APPEND",
+            Self::Idle => "IDLE",
+            Self::Check => "CHECK",
+            Self::Close => "CLOSE",
+            Self::Unselect => "UNSELECT",
+            Self::Expunge | Self::UidExpunge { .. } => "EXPUNGE",
+            Self::Store { .. } => "STORE",
+            Self::Copy { .. } => "COPY",
+            Self::Move { .. } => "MOVE",
+            Self::Other(o) => o.name().as_str(),
+        }
+    }
+
+    /// Whether the command has the `UID` prefix.
+    pub fn is_uid(&self) -> bool {
+        match self {
+            Self::UidExpunge { .. } => true,
+            Self::Store { uid, .. } | Self::Copy { uid, .. } | Self::Move { uid, .. } => *uid,
+            _ => false,
+        }
+    }
+}
+
+/// `select-param = select-param-name [SP select-param-value]` (RFC 4466 §2.2): a parameter of
+/// SELECT or EXAMINE.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SelectParam<'a> {
+    /// A parameter in the generic syntax.
+    Ext(ExtParam<'a>),
+}
+
+/// `"DONE" CRLF`: the line that ends an IDLE (RFC 9051 §6.3.13, RFC 2177).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct IdleDone;
+
+/// A client's line in an AUTHENTICATE exchange: `base64 CRLF`, or `"*" CRLF` to cancel (RFC
+/// 9051 §6.2.2). The enum is closed: the grammar has exactly these two cases.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum AuthenticateResponse<'a> {
+    /// SASL data (may be empty: an empty line).
+    Data(Secret<Base64<'a>>),
+    /// `*`: the client cancels the exchange.
+    Cancel,
+}
+
+impl IntoStatic for Command<'_> {
+    type Static = Command<'static>;
+
+    fn into_static(self) -> Command<'static> {
+        Command {
+            tag: self.tag.into_static(),
+            body: self.body.into_static(),
+        }
+    }
+}
+
+impl IntoStatic for CommandBody<'_> {
+    type Static = CommandBody<'static>;
+
+    fn into_static(self) -> CommandBody<'static> {
+        use CommandBody as C;
+        match self {
+            Self::Capability => C::Capability,
+            Self::Noop => C::Noop,
+            Self::Logout => C::Logout,
+            Self::StartTls => C::StartTls,
+            Self::Authenticate {
+                mechanism,
+                initial_response,
+            } => C::Authenticate {
+                mechanism: mechanism.into_static(),
+                initial_response: initial_response.into_static(),
+            },
+            Self::Login { username, password } => C::Login {
+                username: username.into_static(),
+                password: password.into_static(),
+            },
+            Self::Enable { first, rest } => C::Enable {
+                first: first.into_static(),
+                rest: rest.into_static(),
+            },
+            Self::Select { mailbox, params } => C::Select {
+                mailbox: mailbox.into_static(),
+                params: params.into_static(),
+            },
+            Self::Examine { mailbox, params } => C::Examine {
+                mailbox: mailbox.into_static(),
+                params: params.into_static(),
+            },
+            Self::Create { mailbox, params } => C::Create {
+                mailbox: mailbox.into_static(),
+                params: params.into_static(),
+            },
+            Self::Delete { mailbox } => C::Delete {
+                mailbox: mailbox.into_static(),
+            },
+            Self::Rename { from, to } => C::Rename {
+                from: from.into_static(),
+                to: to.into_static(),
+            },
+            Self::Subscribe { mailbox } => C::Subscribe {
+                mailbox: mailbox.into_static(),
+            },
+            Self::Unsubscribe { mailbox } => C::Unsubscribe {
+                mailbox: mailbox.into_static(),
+            },
+            Self::Namespace => C::Namespace,
+            Self::Append {
+                mailbox,
+                flags,
+                date,
+                data,
+            } => C::Append {
+                mailbox: mailbox.into_static(),
+                flags: flags.into_static(),
+                date,
+                data: data.into_static(),
+            },
+            Self::Idle => C::Idle,
+            Self::Check => C::Check,
+            Self::Close => C::Close,
+            Self::Unselect => C::Unselect,
+            Self::Expunge => C::Expunge,
+            Self::UidExpunge { sequence_set } => C::UidExpunge {
+                sequence_set: sequence_set.into_static(),
+            },
+            Self::Store {
+                uid,
+                sequence_set,
+                modifiers,
+                flags,
+            } => C::Store {
+                uid,
+                sequence_set: sequence_set.into_static(),
+                modifiers: modifiers.into_static(),
+                flags: flags.into_static(),
+            },
+            Self::Copy {
+                uid,
+                sequence_set,
+                mailbox,
+            } => C::Copy {
+                uid,
+                sequence_set: sequence_set.into_static(),
+                mailbox: mailbox.into_static(),
+            },
+            Self::Move {
+                uid,
+                sequence_set,
+                mailbox,
+            } => C::Move {
+                uid,
+                sequence_set: sequence_set.into_static(),
+                mailbox: mailbox.into_static(),
+            },
+            Self::Other(o) => C::Other(o.into_static()),
+        }
+    }
+}
+
+impl IntoStatic for SelectParam<'_> {
+    type Static = SelectParam<'static>;
+
+    fn into_static(self) -> SelectParam<'static> {
+        match self {
+            Self::Ext(p) => SelectParam::Ext(p.into_static()),
+        }
+    }
+}
+
+impl IntoStatic for AuthenticateResponse<'_> {
+    type Static = AuthenticateResponse<'static>;
+
+    fn into_static(self) -> AuthenticateResponse<'static> {
+        match self {
+            Self::Data(d) => AuthenticateResponse::Data(d.into_static()),
+            Self::Cancel => AuthenticateResponse::Cancel,
+        }
+    }
+}
+
+crate::owned::static_types!(IdleDone);
