@@ -15,11 +15,14 @@
 use arbitrary::{Arbitrary, Unstructured};
 
 use crate::ParseConfig;
+use crate::framing::{FrameEvent, Framer, FramerConfig, Limits, Role};
 use crate::serialize::{EncodeConfig, Encoder, LiteralMode};
 use crate::types::auth::Base64;
+use crate::types::command::{AuthenticateResponse, Command, IdleDone};
 use crate::types::primitive::{
     AString, Atom, Charset, IString, Literal, Literal8, NString, Number64, NzNumber64, Tag, Text,
 };
+use crate::types::response::{Continuation, Greeting, Response};
 
 /// A named check, as the fuzz targets and the seed directories under `corpus/fuzz/` call it.
 #[derive(Clone, Copy, Debug)]
@@ -39,6 +42,14 @@ pub const CHECKS: &[Check] = &[
     Check {
         name: "arbitrary_primitives",
         run: arbitrary_primitives,
+    },
+    Check {
+        name: "parse_messages",
+        run: parse_messages,
+    },
+    Check {
+        name: "framer",
+        run: framer,
     },
 ];
 
@@ -171,4 +182,72 @@ pub fn arbitrary_primitives(data: &[u8]) {
             return;
         }
     }
+}
+
+/// Whole messages of both directions (commands, `DONE`, AUTHENTICATE lines, greetings,
+/// responses, continuation requests) parsed from `data`.
+///
+/// # Panics
+/// When a property fails (see the module docs).
+pub fn parse_messages(data: &[u8]) {
+    check_parsed!(data;
+        Command<'_>, IdleDone, AuthenticateResponse<'_>, Greeting<'_>, Response<'_>,
+        Continuation<'_>,
+    );
+}
+
+/// An owned copy of a framer event, for comparing two runs.
+#[derive(Debug, PartialEq, Eq)]
+enum Owned {
+    Message(alloc::vec::Vec<u8>, u64),
+    Announced(u64, u64),
+    Error(crate::framing::FrameErrorKind, u64, u64),
+}
+
+fn frame(role: Role, limits: Limits, data: &[u8], chunk: usize) -> alloc::vec::Vec<Owned> {
+    let mut framer = Framer::new(FramerConfig::new(role).with_limits(limits));
+    let mut out = alloc::vec::Vec::new();
+    for piece in data.chunks(chunk.max(1)) {
+        framer.push(piece);
+        while let Some(event) = framer.next_event() {
+            out.push(match event {
+                FrameEvent::Message(m) => {
+                    assert!(m.bytes.ends_with(b"\n"), "a message ends with LF");
+                    Owned::Message(m.bytes.to_vec(), m.offset)
+                }
+                FrameEvent::LiteralAnnounced(a) => Owned::Announced(a.offset, a.len),
+                FrameEvent::Error(e) => Owned::Error(e.kind, e.offset, e.at),
+            });
+        }
+        assert!(
+            framer.buffered().len() <= limits.max_message as usize + chunk + 64,
+            "the framer buffered more than a message"
+        );
+    }
+    out
+}
+
+/// The framer fed `data[2..]` in chunks of the size `data[0]` gives, as the role `data[1]`
+/// picks, with small limits: every chunking must give the events of the whole buffer, and no
+/// more than a message is ever buffered.
+///
+/// # Panics
+/// When chunked framing differs from whole-buffer framing.
+pub fn framer(data: &[u8]) {
+    let [chunk, role, stream @ ..] = data else {
+        return;
+    };
+    let role = if role & 1 == 0 {
+        Role::Commands
+    } else {
+        Role::Responses
+    };
+    let limits = Limits::default()
+        .with_max_line(256)
+        .with_max_literal(512)
+        .with_max_message(1024)
+        .with_max_literals(8);
+    let whole = frame(role, limits, stream, stream.len());
+    let chunked = frame(role, limits, stream, usize::from(*chunk));
+    assert!(whole == chunked, "chunks of {chunk} give other events");
 }

@@ -1,0 +1,4 @@
+//! Whole messages of both directions; whatever parses must serialize and parse back equal.
+#![no_main]
+
+imap_wire_fuzz::check_target!(parse_messages);
