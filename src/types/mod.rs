@@ -11,4 +11,6 @@ pub mod list;
 pub mod mailbox;
 pub mod primitive;
 pub mod response;
+#[cfg(feature = "arbitrary")]
+mod response_arbitrary;
 pub mod sequence;
