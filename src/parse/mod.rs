@@ -8,7 +8,9 @@
 //!
 //! The public way in is the [`Parse`] trait, implemented by every type that can stand on its own.
 
+pub(crate) mod body;
 pub(crate) mod datetime;
+pub(crate) mod envelope;
 pub(crate) mod flag;
 pub(crate) mod list;
 pub(crate) mod mailbox;

@@ -9,7 +9,9 @@
 //! an atom, as a quoted string when the content has no CR, LF, NUL or 8-bit byte (8-bit UTF-8
 //! is quoted only when [`EncodeConfig::utf8_accept`] is on), and as a literal otherwise.
 
+pub(crate) mod body;
 pub(crate) mod datetime;
+pub(crate) mod envelope;
 pub(crate) mod flag;
 pub(crate) mod mailbox;
 pub(crate) mod primitive;

@@ -1,7 +1,9 @@
 //! The data model of IMAP: one module per grammar area, every type borrowing from its input.
 
 pub mod auth;
+pub mod body;
 pub mod datetime;
+pub mod envelope;
 pub mod flag;
 pub mod list;
 pub mod mailbox;
