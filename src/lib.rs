@@ -53,10 +53,15 @@ pub use parse::Parse;
 pub use parse::primitive::{parse_number, parse_nz_number};
 pub use serialize::{Encode, EncodeConfig, Encoder, Fragment, LiteralMode, to_vec};
 pub use types::auth::{Base64, Secret};
+pub use types::body::{
+    Body, BodyExtension, BodyFields, BodyParam, Disposition, Encoding, MessagePart, MultiPart,
+    SinglePart, SinglePartKind,
+};
 pub use types::capability::{Capabilities, Capability, CapabilityOther};
 pub use types::code::{Code, CodeOther, ResponseText};
 pub use types::command::{AuthenticateResponse, Command, CommandBody, IdleDone};
 pub use types::datetime::{Date, DateTime, Month, Sign, Time, Zone};
+pub use types::envelope::{Address, AddressOrGroup, Envelope};
 pub use types::flag::{Flag, FlagExtension, FlagList, FlagPerm, FlagPermList};
 pub use types::mailbox::{ListMailbox, Mailbox, MailboxOther};
 pub use types::primitive::{

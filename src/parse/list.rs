@@ -48,7 +48,7 @@ pub(crate) fn items<'a, T: ListItem<'a>>(
             },
             _ => rest,
         };
-        match T::parse_item(cx, at) {
+        match T::skip_item(cx, at) {
             Ok((after, _)) => {
                 rest = after;
                 count += 1;

@@ -8,10 +8,12 @@
 //!
 //! The public way in is the [`Parse`] trait, implemented by every type that can stand on its own.
 
+pub(crate) mod body;
 pub(crate) mod capability;
 pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod datetime;
+pub(crate) mod envelope;
 pub(crate) mod extension;
 pub(crate) mod flag;
 pub(crate) mod list;

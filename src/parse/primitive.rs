@@ -408,3 +408,9 @@ impl<'a> crate::types::list::ListItem<'a> for AString<'a> {
         astring(i)
     }
 }
+
+impl<'a> crate::types::list::ListItem<'a> for IString<'a> {
+    fn parse_item(_: &Cx, i: &'a [u8]) -> PResult<'a, Self> {
+        string(i).map(|(r, v)| (r, IString(v)))
+    }
+}

@@ -9,10 +9,12 @@
 //! an atom, as a quoted string when the content has no CR, LF, NUL or 8-bit byte (8-bit UTF-8
 //! is quoted only when [`EncodeConfig::utf8_accept`] is on), and as a literal otherwise.
 
+pub(crate) mod body;
 pub(crate) mod capability;
 pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod datetime;
+pub(crate) mod envelope;
 pub(crate) mod extension;
 pub(crate) mod flag;
 pub(crate) mod mailbox;

@@ -1,8 +1,12 @@
 //! Test support shared by the unit tests: proptest strategies for every grammar type, one file
 //! per grammar area, and the round-trip checks.
 
+pub(crate) mod body;
+mod body_depth;
+mod body_known;
 pub(crate) mod command;
 pub(crate) mod datetime;
+pub(crate) mod envelope;
 pub(crate) mod extension;
 pub(crate) mod flag;
 pub(crate) mod mailbox;

@@ -1,10 +1,12 @@
 //! The data model of IMAP: one module per grammar area, every type borrowing from its input.
 
 pub mod auth;
+pub mod body;
 pub mod capability;
 pub mod code;
 pub mod command;
 pub mod datetime;
+pub mod envelope;
 pub mod extension;
 pub mod flag;
 pub mod list;
