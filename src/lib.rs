@@ -50,9 +50,13 @@ pub use parse::primitive::{parse_number, parse_nz_number};
 pub use serialize::{Encode, EncodeConfig, Encoder, Fragment, LiteralMode, to_vec};
 pub use types::auth::Base64;
 pub use types::datetime::{Date, DateTime, Month, Sign, Time, Zone};
+pub use types::fetch::{FetchAttribute, FetchItems, Partial, Section, SectionPart, SectionText};
 pub use types::flag::{Flag, FlagExtension, FlagList, FlagPerm, FlagPermList};
 pub use types::mailbox::{ListMailbox, Mailbox, MailboxOther};
 pub use types::primitive::{
     AString, Atom, Charset, IString, Literal, Literal8, NString, Number64, NzNumber64, Tag, Text,
+};
+pub use types::search::{
+    SearchCommandArgs, SearchKey, SearchProgram, SearchReturnExtension, SearchReturnOption,
 };
 pub use types::sequence::{SeqNumber, Sequence, SequenceSet, UidSet, UidSetItem};

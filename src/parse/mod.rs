@@ -9,10 +9,12 @@
 //! The public way in is the [`Parse`] trait, implemented by every type that can stand on its own.
 
 pub(crate) mod datetime;
+pub(crate) mod fetch;
 pub(crate) mod flag;
 pub(crate) mod list;
 pub(crate) mod mailbox;
 pub(crate) mod primitive;
+pub(crate) mod search;
 pub(crate) mod sequence;
 
 use nom::IResult;

@@ -10,9 +10,11 @@
 //! is quoted only when [`EncodeConfig::utf8_accept`] is on), and as a literal otherwise.
 
 pub(crate) mod datetime;
+pub(crate) mod fetch;
 pub(crate) mod flag;
 pub(crate) mod mailbox;
 pub(crate) mod primitive;
+pub(crate) mod search;
 pub(crate) mod sequence;
 
 use alloc::vec::Vec;

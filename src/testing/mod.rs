@@ -2,9 +2,13 @@
 //! per grammar area, and the round-trip checks.
 
 pub(crate) mod datetime;
+pub(crate) mod fetch;
+mod fetch_known;
 pub(crate) mod flag;
 pub(crate) mod mailbox;
 pub(crate) mod primitive;
+pub(crate) mod search;
+mod search_known;
 pub(crate) mod sequence;
 pub(crate) mod utf7;
 

@@ -2,8 +2,10 @@
 
 pub mod auth;
 pub mod datetime;
+pub mod fetch;
 pub mod flag;
 pub mod list;
 pub mod mailbox;
 pub mod primitive;
+pub mod search;
 pub mod sequence;
