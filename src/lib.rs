@@ -62,6 +62,7 @@ pub use types::code::{Code, CodeOther, ResponseText};
 pub use types::command::{AuthenticateResponse, Command, CommandBody, IdleDone};
 pub use types::datetime::{Date, DateTime, Month, Sign, Time, Zone};
 pub use types::envelope::{Address, AddressOrGroup, Envelope};
+pub use types::fetch::{FetchAttribute, FetchItems, Partial, Section, SectionPart, SectionText};
 pub use types::flag::{Flag, FlagExtension, FlagList, FlagPerm, FlagPermList};
 pub use types::mailbox::{ListMailbox, Mailbox, MailboxOther};
 pub use types::primitive::{
@@ -69,6 +70,9 @@ pub use types::primitive::{
 };
 pub use types::response::{
     Continuation, Data, DataOther, Greeting, GreetingKind, Response, StatusKind, Tagged, Untagged,
+};
+pub use types::search::{
+    SearchCommandArgs, SearchKey, SearchProgram, SearchReturnExtension, SearchReturnOption,
 };
 pub use types::sequence::{SeqNumber, Sequence, SequenceSet, UidSet, UidSetItem};
 

@@ -15,11 +15,13 @@ pub(crate) mod command;
 pub(crate) mod datetime;
 pub(crate) mod envelope;
 pub(crate) mod extension;
+pub(crate) mod fetch;
 pub(crate) mod flag;
 pub(crate) mod list;
 pub(crate) mod mailbox;
 pub(crate) mod primitive;
 pub(crate) mod response;
+pub(crate) mod search;
 pub(crate) mod sequence;
 
 use nom::IResult;

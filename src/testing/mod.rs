@@ -8,10 +8,14 @@ pub(crate) mod command;
 pub(crate) mod datetime;
 pub(crate) mod envelope;
 pub(crate) mod extension;
+pub(crate) mod fetch;
+mod fetch_known;
 pub(crate) mod flag;
 pub(crate) mod mailbox;
 pub(crate) mod primitive;
 pub(crate) mod response;
+pub(crate) mod search;
+mod search_known;
 pub(crate) mod sequence;
 pub(crate) mod utf7;
 

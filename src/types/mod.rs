@@ -8,6 +8,7 @@ pub mod command;
 pub mod datetime;
 pub mod envelope;
 pub mod extension;
+pub mod fetch;
 pub mod flag;
 pub mod list;
 pub mod mailbox;
@@ -15,4 +16,5 @@ pub mod primitive;
 pub mod response;
 #[cfg(feature = "arbitrary")]
 mod response_arbitrary;
+pub mod search;
 pub mod sequence;
