@@ -50,9 +50,14 @@ pub use parse::primitive::{parse_number, parse_nz_number};
 pub use serialize::{Encode, EncodeConfig, Encoder, Fragment, LiteralMode, to_vec};
 pub use types::auth::Base64;
 pub use types::datetime::{Date, DateTime, Month, Sign, Time, Zone};
+pub use types::esearch::{EsearchData, SearchData, SearchReturnData};
 pub use types::flag::{Flag, FlagExtension, FlagList, FlagPerm, FlagPermList};
+pub use types::list_args::{ListArguments, ListReturnOption, ListSelectOption, LsubArguments};
+pub use types::listing::{Delimiter, MailboxAttribute, MailboxList};
 pub use types::mailbox::{ListMailbox, Mailbox, MailboxOther};
+pub use types::mailbox_data::{EnabledData, NamespaceData, NamespaceDescr};
 pub use types::primitive::{
     AString, Atom, Charset, IString, Literal, Literal8, NString, Number64, NzNumber64, Tag, Text,
 };
 pub use types::sequence::{SeqNumber, Sequence, SequenceSet, UidSet, UidSetItem};
+pub use types::status::{StatusArguments, StatusAttribute, StatusData, StatusItem};

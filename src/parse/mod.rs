@@ -9,11 +9,17 @@
 //! The public way in is the [`Parse`] trait, implemented by every type that can stand on its own.
 
 pub(crate) mod datetime;
+pub(crate) mod esearch;
 pub(crate) mod flag;
 pub(crate) mod list;
+pub(crate) mod list_args;
+pub(crate) mod listing;
 pub(crate) mod mailbox;
+pub(crate) mod mailbox_data;
 pub(crate) mod primitive;
 pub(crate) mod sequence;
+pub(crate) mod status;
+pub(crate) mod tagged_ext;
 
 use nom::IResult;
 

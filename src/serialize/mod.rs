@@ -10,10 +10,16 @@
 //! is quoted only when [`EncodeConfig::utf8_accept`] is on), and as a literal otherwise.
 
 pub(crate) mod datetime;
+pub(crate) mod esearch;
 pub(crate) mod flag;
+pub(crate) mod list_args;
+pub(crate) mod listing;
 pub(crate) mod mailbox;
+pub(crate) mod mailbox_data;
 pub(crate) mod primitive;
 pub(crate) mod sequence;
+pub(crate) mod status;
+pub(crate) mod tagged_ext;
 
 use alloc::vec::Vec;
 

@@ -2,10 +2,16 @@
 //! per grammar area, and the round-trip checks.
 
 pub(crate) mod datetime;
+pub(crate) mod esearch;
 pub(crate) mod flag;
+pub(crate) mod list_args;
+pub(crate) mod listing;
 pub(crate) mod mailbox;
+pub(crate) mod mailbox_data;
 pub(crate) mod primitive;
 pub(crate) mod sequence;
+pub(crate) mod status;
+pub(crate) mod tagged_ext;
 pub(crate) mod utf7;
 
 use alloc::vec::Vec;

@@ -282,3 +282,113 @@ impl<'a, T: arbitrary::Arbitrary<'a>> arbitrary::Arbitrary<'a> for List<'a, T> {
         Ok(Self::from(Vec::<T>::arbitrary(u)?))
     }
 }
+
+/// A [`List`] with at least one item: the grammar's parenthesised `1*item`, where an empty
+/// list could not be written.
+///
+/// It dereferences to the [`List`], so it iterates and counts like one.
+///
+/// ```
+/// use imap_wire::types::list::{List, NonEmptyList};
+/// use imap_wire::Atom;
+/// let one = NonEmptyList::one(Atom::new("A").unwrap());
+/// assert_eq!(one.len(), 1);
+/// assert!(NonEmptyList::new(List::<'_, Atom<'_>>::new()).is_err());
+/// ```
+pub struct NonEmptyList<'a, T>(List<'a, T>);
+
+impl<'a, T> NonEmptyList<'a, T> {
+    /// Checks that `list` has an item.
+    ///
+    /// # Errors
+    /// [`ValidationReason::Empty`](crate::ValidationReason::Empty) for an empty list.
+    pub fn new(list: List<'a, T>) -> Result<Self, crate::ValidationError> {
+        if list.is_empty() {
+            return Err(crate::ValidationError::new(
+                "list",
+                crate::ValidationReason::Empty,
+            ));
+        }
+        Ok(Self(list))
+    }
+
+    /// A list of one item.
+    pub fn one(item: T) -> Self {
+        Self(List::from(alloc::vec![item]))
+    }
+
+    /// A list the parser has checked to be non-empty.
+    pub(crate) fn parsed(list: List<'a, T>) -> Self {
+        debug_assert!(!list.is_empty(), "empty list where one item is required");
+        Self(list)
+    }
+
+    /// The list.
+    pub fn as_list(&self) -> &List<'a, T> {
+        &self.0
+    }
+
+    /// Returns the list.
+    pub fn into_list(self) -> List<'a, T> {
+        self.0
+    }
+}
+
+impl<'a, T> core::ops::Deref for NonEmptyList<'a, T> {
+    type Target = List<'a, T>;
+
+    fn deref(&self) -> &List<'a, T> {
+        &self.0
+    }
+}
+
+impl<'a, T> TryFrom<Vec<T>> for NonEmptyList<'a, T> {
+    type Error = crate::ValidationError;
+
+    fn try_from(v: Vec<T>) -> Result<Self, crate::ValidationError> {
+        Self::new(List::from(v))
+    }
+}
+
+impl<T: Clone> Clone for NonEmptyList<'_, T> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl<'a, T: ListItem<'a> + PartialEq> PartialEq for NonEmptyList<'a, T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl<'a, T: ListItem<'a> + Eq> Eq for NonEmptyList<'a, T> {}
+
+impl<'a, T: ListItem<'a> + Hash> Hash for NonEmptyList<'a, T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl<'a, T: ListItem<'a> + fmt::Debug> fmt::Debug for NonEmptyList<'a, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<'a, T: ListItem<'a> + IntoStatic> IntoStatic for NonEmptyList<'a, T> {
+    type Static = NonEmptyList<'static, T::Static>;
+
+    fn into_static(self) -> Self::Static {
+        NonEmptyList(self.0.into_static())
+    }
+}
+
+#[cfg(feature = "arbitrary")]
+impl<'a, T: arbitrary::Arbitrary<'a>> arbitrary::Arbitrary<'a> for NonEmptyList<'a, T> {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let mut v = alloc::vec![T::arbitrary(u)?];
+        v.extend(Vec::<T>::arbitrary(u)?);
+        Ok(Self(List::from(v)))
+    }
+}
