@@ -62,9 +62,13 @@ pub use types::code::{Code, CodeOther, ResponseText};
 pub use types::command::{AuthenticateResponse, Command, CommandBody, IdleDone};
 pub use types::datetime::{Date, DateTime, Month, Sign, Time, Zone};
 pub use types::envelope::{Address, AddressOrGroup, Envelope};
+pub use types::esearch::{EsearchData, SearchData, SearchReturnData};
 pub use types::fetch::{FetchAttribute, FetchItems, Partial, Section, SectionPart, SectionText};
 pub use types::flag::{Flag, FlagExtension, FlagList, FlagPerm, FlagPermList};
+pub use types::list_args::{ListArguments, ListReturnOption, ListSelectOption, LsubArguments};
+pub use types::listing::{Delimiter, MailboxAttribute, MailboxList};
 pub use types::mailbox::{ListMailbox, Mailbox, MailboxOther};
+pub use types::mailbox_data::{EnabledData, NamespaceData, NamespaceDescr};
 pub use types::primitive::{
     AString, Atom, Charset, IString, Literal, Literal8, NString, Number64, NzNumber64, Tag, Text,
 };
@@ -80,3 +84,4 @@ pub use types::sequence::{SeqNumber, Sequence, SequenceSet, UidSet, UidSetItem};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+pub use types::status::{StatusArguments, StatusAttribute, StatusData, StatusItem};

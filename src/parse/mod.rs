@@ -14,15 +14,21 @@ pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod datetime;
 pub(crate) mod envelope;
+pub(crate) mod esearch;
 pub(crate) mod extension;
 pub(crate) mod fetch;
 pub(crate) mod flag;
 pub(crate) mod list;
+pub(crate) mod list_args;
+pub(crate) mod listing;
 pub(crate) mod mailbox;
+pub(crate) mod mailbox_data;
 pub(crate) mod primitive;
 pub(crate) mod response;
 pub(crate) mod search;
 pub(crate) mod sequence;
+pub(crate) mod status;
+pub(crate) mod tagged_ext;
 
 use nom::IResult;
 

@@ -1,0 +1,76 @@
+//! Serializers of SEARCH and ESEARCH responses.
+
+use super::{Encode, Encoder};
+use crate::types::esearch::{EsearchData, SearchData, SearchReturnData, SearchReturnExtension};
+
+impl Encode for SearchData<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        enc.raw(b"SEARCH");
+        for n in &self.numbers {
+            enc.byte(b' ');
+            enc.number(u64::from(n.get()));
+        }
+        if let Some(m) = self.mod_seq {
+            enc.raw(b" (MODSEQ ");
+            m.encode(enc);
+            enc.byte(b')');
+        }
+    }
+}
+
+impl Encode for SearchReturnExtension<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        enc.raw(self.as_bytes());
+    }
+}
+
+impl Encode for SearchReturnData<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        match self {
+            Self::Min(n) => {
+                enc.raw(b"MIN ");
+                enc.number(u64::from(n.get()));
+            }
+            Self::Max(n) => {
+                enc.raw(b"MAX ");
+                enc.number(u64::from(n.get()));
+            }
+            Self::All(set) => {
+                enc.raw(b"ALL ");
+                for (k, item) in set.iter().enumerate() {
+                    if k > 0 {
+                        enc.byte(b',');
+                    }
+                    item.encode(enc);
+                }
+            }
+            Self::Count(n) => {
+                enc.raw(b"COUNT ");
+                enc.number(u64::from(*n));
+            }
+            Self::Extension(name, value) => {
+                name.encode(enc);
+                enc.byte(b' ');
+                value.encode(enc);
+            }
+        }
+    }
+}
+
+impl Encode for EsearchData<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        enc.raw(b"ESEARCH");
+        if let Some(tag) = &self.tag {
+            enc.raw(b" (TAG ");
+            enc.string(tag.as_bytes());
+            enc.byte(b')');
+        }
+        if self.uid {
+            enc.raw(b" UID");
+        }
+        for item in &self.data {
+            enc.byte(b' ');
+            item.encode(enc);
+        }
+    }
+}
