@@ -23,6 +23,7 @@ pub(crate) mod list_args;
 pub(crate) mod listing;
 pub(crate) mod mailbox;
 pub(crate) mod mailbox_data;
+pub(crate) mod message;
 pub(crate) mod primitive;
 pub(crate) mod response;
 pub(crate) mod search;

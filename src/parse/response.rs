@@ -9,8 +9,13 @@ use alloc::borrow::Cow;
 
 use super::capability::capability_data;
 use super::code::resp_text;
+use super::esearch::{esearch_response, search_data};
 use super::flag::flag_list;
+use super::listing::{list_data, lsub_data};
+use super::mailbox_data::{enable_data, namespace_response};
+use super::message::msg_att;
 use super::primitive::{atom, base64, number, tag};
+use super::status::status_data;
 use super::{Cx, PResult, crlf, expected, impl_parse, keyword, sp};
 use crate::types::response::{
     Continuation, Data, DataOther, Greeting, GreetingKind, Response, StatusKind, Tagged, Untagged,
@@ -100,7 +105,7 @@ fn tagged<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Tagged<'a>> {
 
 /// `message-data = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))` and
 /// `number SP ("EXISTS" / "RECENT")`, after `* `.
-fn numbered<'a>(_cx: &Cx, i: &'a [u8]) -> PResult<'a, Data<'a>> {
+fn numbered<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Data<'a>> {
     let (after_n, n) = number(i)?;
     let (rest, ()) = sp(after_n)?;
     if word_is(rest, "EXISTS") {
@@ -108,6 +113,14 @@ fn numbered<'a>(_cx: &Cx, i: &'a [u8]) -> PResult<'a, Data<'a>> {
     }
     if word_is(rest, "RECENT") {
         return Ok((&rest[6..], Data::Recent(n)));
+    }
+    if word_is(rest, "FETCH") {
+        let Some(seq) = core::num::NonZeroU32::new(n) else {
+            return expected(i, "nz-number");
+        };
+        let (rest, ()) = sp(&rest[5..])?;
+        let (rest, items) = msg_att(cx, rest)?;
+        return Ok((rest, Data::Fetch { seq, items }));
     }
     if word_is(rest, "EXPUNGE") {
         return match core::num::NonZeroU32::new(n) {
@@ -146,7 +159,25 @@ fn keyword_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Data<'a>> {
         let (rest, flags) = flag_list(cx, rest)?;
         return Ok((rest, Data::Flags(flags)));
     }
-    other(None, i)
+    let word = |w: &str| word_is(i, w);
+    let (rest, d) = if word("LIST") {
+        list_data(cx, i).map(|(r, l)| (r, Data::List(l)))?
+    } else if word("LSUB") {
+        lsub_data(cx, i).map(|(r, l)| (r, Data::Lsub(l)))?
+    } else if word("STATUS") {
+        status_data(cx, i).map(|(r, s)| (r, Data::Status(s)))?
+    } else if word("SEARCH") {
+        search_data(cx, i).map(|(r, s)| (r, Data::Search(s)))?
+    } else if word("ESEARCH") {
+        esearch_response(cx, i).map(|(r, e)| (r, Data::ESearch(e)))?
+    } else if word("NAMESPACE") {
+        namespace_response(cx, i).map(|(r, n)| (r, Data::Namespace(n)))?
+    } else if word("ENABLED") {
+        enable_data(cx, i).map(|(r, e)| (r, Data::Enabled(e)))?
+    } else {
+        return other(None, i);
+    };
+    Ok((rest, d))
 }
 
 /// `"*" SP (resp-cond-state / resp-cond-bye / mailbox-data / message-data / capability-data /

@@ -79,6 +79,25 @@ impl Encode for Data<'_> {
                 enc.number(u64::from(n.get()));
                 enc.raw(b" EXPUNGE");
             }
+            Data::Fetch { seq, items } => {
+                enc.number(u64::from(seq.get()));
+                enc.raw(b" FETCH (");
+                enc.list(items.iter(), |e, item| item.encode(e));
+                enc.byte(b')');
+            }
+            Data::List(l) => {
+                enc.raw(b"LIST ");
+                l.encode(enc);
+            }
+            Data::Lsub(l) => {
+                enc.raw(b"LSUB ");
+                l.encode(enc);
+            }
+            Data::Status(s) => s.encode(enc),
+            Data::Search(s) => s.encode(enc),
+            Data::ESearch(e) => e.encode(enc),
+            Data::Namespace(n) => n.encode(enc),
+            Data::Enabled(e) => e.encode(enc),
             Data::Other(o) => o.encode(enc),
         }
     }

@@ -16,6 +16,7 @@ pub mod list_args;
 pub mod listing;
 pub mod mailbox;
 pub mod mailbox_data;
+pub mod message;
 pub mod primitive;
 pub mod response;
 #[cfg(feature = "arbitrary")]

@@ -16,8 +16,14 @@ use crate::owned::IntoStatic;
 use crate::types::auth::Base64;
 use crate::types::capability::Capabilities;
 use crate::types::code::ResponseText;
+use crate::types::esearch::{EsearchData, SearchData};
 use crate::types::flag::FlagList;
+use crate::types::list::List;
+use crate::types::listing::MailboxList;
+use crate::types::mailbox_data::{EnabledData, NamespaceData};
+use crate::types::message::MessageAttribute;
 use crate::types::primitive::{Atom, Tag};
+use crate::types::status::StatusData;
 
 /// The kind of a greeting: `resp-cond-auth` or `resp-cond-bye`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -142,6 +148,27 @@ pub enum Data<'a> {
     Recent(u32),
     /// `n EXPUNGE`: the message with this sequence number was removed.
     Expunge(NonZeroU32),
+    /// `n FETCH (...)`: data about a message.
+    Fetch {
+        /// The message's sequence number.
+        seq: NonZeroU32,
+        /// The items, never empty.
+        items: List<'a, MessageAttribute<'a>>,
+    },
+    /// `LIST ...`
+    List(MailboxList<'a>),
+    /// `LSUB ...` (RFC 3501).
+    Lsub(MailboxList<'a>),
+    /// `STATUS mailbox (...)`
+    Status(StatusData<'a>),
+    /// `SEARCH n n ...`
+    Search(SearchData<'a>),
+    /// `ESEARCH ...` (RFC 4731, RFC 9051).
+    ESearch(EsearchData<'a>),
+    /// `NAMESPACE ...` (RFC 2342, RFC 9051).
+    Namespace(NamespaceData<'a>),
+    /// `ENABLED ...` (RFC 5161, RFC 9051).
+    Enabled(EnabledData<'a>),
     /// Data this crate has no variant for, kept raw.
     Other(DataOther<'a>),
 }
@@ -156,6 +183,17 @@ impl IntoStatic for Data<'_> {
             Self::Exists(n) => Data::Exists(n),
             Self::Recent(n) => Data::Recent(n),
             Self::Expunge(n) => Data::Expunge(n),
+            Self::Fetch { seq, items } => Data::Fetch {
+                seq,
+                items: items.into_static(),
+            },
+            Self::List(l) => Data::List(l.into_static()),
+            Self::Lsub(l) => Data::Lsub(l.into_static()),
+            Self::Status(s) => Data::Status(s.into_static()),
+            Self::Search(s) => Data::Search(s.into_static()),
+            Self::ESearch(e) => Data::ESearch(e.into_static()),
+            Self::Namespace(n) => Data::Namespace(n.into_static()),
+            Self::Enabled(e) => Data::Enabled(e.into_static()),
             Self::Other(o) => Data::Other(o.into_static()),
         }
     }
