@@ -42,14 +42,20 @@ fn frame_and_parse(framer: &mut Framer, stream: &[u8]) -> usize {
 fn bench(c: &mut Criterion) {
     let stream = support::fetch_stream(10_000);
     let msgs = messages(&stream);
-    let parsed: Vec<Response<'_>> = msgs.iter().map(|m| Response::parse(m).expect("parses")).collect();
+    let parsed: Vec<Response<'_>> = msgs
+        .iter()
+        .map(|m| Response::parse(m).expect("parses"))
+        .collect();
 
     let mut framer = Framer::new(FramerConfig::new(Role::Responses));
     frame_and_parse(&mut framer, &stream);
     let before = support::allocations();
     let n = frame_and_parse(&mut framer, &stream);
     let allocs = support::allocations() - before;
-    eprintln!("fetch stream: {n} responses parsed, {:.3} allocations per message", allocs as f64 / n as f64);
+    eprintln!(
+        "fetch stream: {n} responses parsed, {:.3} allocations per message",
+        allocs as f64 / n as f64
+    );
     let mut enc = Encoder::new(EncodeConfig::default());
     for r in &parsed {
         r.encode(&mut enc);
@@ -60,11 +66,16 @@ fn bench(c: &mut Criterion) {
         r.encode(&mut enc);
     }
     let allocs = support::allocations() - before;
-    eprintln!("fetch stream: {:.3} allocations per message encoded into a warm buffer", allocs as f64 / n as f64);
+    eprintln!(
+        "fetch stream: {:.3} allocations per message encoded into a warm buffer",
+        allocs as f64 / n as f64
+    );
 
     let mut g = c.benchmark_group("messages");
     g.throughput(Throughput::Bytes(stream.len() as u64));
-    g.bench_function("fetch_frame_and_parse", |b| b.iter(|| frame_and_parse(&mut framer, &stream)));
+    g.bench_function("fetch_frame_and_parse", |b| {
+        b.iter(|| frame_and_parse(&mut framer, &stream))
+    });
     g.bench_function("fetch_parse_only", |b| {
         b.iter(|| msgs.iter().filter(|m| Response::parse(m).is_ok()).count())
     });

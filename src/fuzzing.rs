@@ -51,6 +51,10 @@ pub const CHECKS: &[Check] = &[
         name: "framer",
         run: framer,
     },
+    Check {
+        name: "arbitrary_messages",
+        run: arbitrary_messages,
+    },
 ];
 
 /// Every encoder configuration, paired with the parser configuration that reads its output.
@@ -250,4 +254,19 @@ pub fn framer(data: &[u8]) {
     let whole = frame(role, limits, stream, stream.len());
     let chunked = frame(role, limits, stream, usize::from(*chunk));
     assert!(whole == chunked, "chunks of {chunk} give other events");
+}
+
+/// Commands, greetings and responses built from `data` with `Arbitrary`.
+///
+/// # Panics
+/// When a generated value does not serialize and parse back equal.
+pub fn arbitrary_messages(data: &[u8]) {
+    let mut u = Unstructured::new(data);
+    while !u.is_empty() {
+        let before = u.len();
+        check_arbitrary!(&mut u; Command<'_>, Greeting<'_>, Response<'_>);
+        if u.len() == before {
+            return;
+        }
+    }
 }
