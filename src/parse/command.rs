@@ -14,8 +14,11 @@ use alloc::borrow::Cow;
 
 use super::extension::ext_param;
 use super::list::{Sep, items, paren_list};
+use super::list_args::{list_arguments, lsub_arguments};
 use super::mailbox::mailbox;
 use super::primitive::{astring, atom, base64, tag};
+use super::search::search_args;
+use super::status::status_arguments;
 use super::{Cx, PResult, crlf, expected, impl_parse, keyword, sp};
 use crate::types::auth::{Base64, Secret};
 use crate::types::command::{
@@ -43,13 +46,18 @@ pub(crate) enum Name {
     Rename,
     Subscribe,
     Unsubscribe,
+    List,
+    Lsub,
     Namespace,
+    Status,
     Append,
     Idle,
     Check,
     Close,
     Unselect,
     Expunge,
+    Search,
+    Fetch,
     Store,
     Copy,
     Move,
@@ -71,13 +79,18 @@ const NAMES: &[(&str, Name)] = &[
     ("RENAME", Name::Rename),
     ("SUBSCRIBE", Name::Subscribe),
     ("UNSUBSCRIBE", Name::Unsubscribe),
+    ("LIST", Name::List),
+    ("LSUB", Name::Lsub),
     ("NAMESPACE", Name::Namespace),
+    ("STATUS", Name::Status),
     ("APPEND", Name::Append),
     ("IDLE", Name::Idle),
     ("CHECK", Name::Check),
     ("CLOSE", Name::Close),
     ("UNSELECT", Name::Unselect),
     ("EXPUNGE", Name::Expunge),
+    ("SEARCH", Name::Search),
+    ("FETCH", Name::Fetch),
     ("STORE", Name::Store),
     ("COPY", Name::Copy),
     ("MOVE", Name::Move),
@@ -96,7 +109,10 @@ impl Name {
     /// Whether `UID` may stand before the command (`uid = "UID" SP (copy / move / fetch /
     /// search / store / uid-expunge)`).
     const fn takes_uid(self) -> bool {
-        matches!(self, Self::Copy | Self::Move | Self::Store | Self::Expunge)
+        matches!(
+            self,
+            Self::Copy | Self::Move | Self::Fetch | Self::Search | Self::Store | Self::Expunge
+        )
     }
 }
 
@@ -210,7 +226,19 @@ fn known<'a>(cx: &Cx, i: &'a [u8], name: Name, uid: bool) -> PResult<'a, Command
         }
         Name::Subscribe => one_mailbox(cx, i, |mailbox| C::Subscribe { mailbox }),
         Name::Unsubscribe => one_mailbox(cx, i, |mailbox| C::Unsubscribe { mailbox }),
+        Name::List => {
+            let (rest, args) = list_arguments(cx, sp(i)?.0)?;
+            Ok((rest, C::List(args)))
+        }
+        Name::Lsub => {
+            let (rest, args) = lsub_arguments(cx, sp(i)?.0)?;
+            Ok((rest, C::Lsub(args)))
+        }
         Name::Namespace => bare(C::Namespace),
+        Name::Status => {
+            let (rest, args) = status_arguments(cx, sp(i)?.0)?;
+            Ok((rest, C::Status(args)))
+        }
         Name::Append => message::append(cx, sp(i)?.0),
         Name::Idle => bare(C::Idle),
         Name::Check => bare(C::Check),
@@ -218,6 +246,11 @@ fn known<'a>(cx: &Cx, i: &'a [u8], name: Name, uid: bool) -> PResult<'a, Command
         Name::Unselect => bare(C::Unselect),
         Name::Expunge if uid => message::uid_expunge(cx, sp(i)?.0),
         Name::Expunge => bare(C::Expunge),
+        Name::Search => {
+            let (rest, args) = search_args(cx, sp(i)?.0)?;
+            Ok((rest, C::Search { uid, args }))
+        }
+        Name::Fetch => message::fetch(cx, sp(i)?.0, uid),
         Name::Store => message::store(cx, sp(i)?.0, uid),
         Name::Copy => {
             let (rest, (sequence_set, mailbox)) = message::copy_args(cx, sp(i)?.0)?;

@@ -9,8 +9,8 @@ use super::{Encode, Encoder};
 use crate::parse::command::literal_announced;
 use crate::types::auth::Secret;
 use crate::types::command::{
-    AppendData, AuthenticateResponse, Command, CommandBody, IdleDone, OtherArgs, OtherCommand,
-    SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+    AppendData, AuthenticateResponse, Command, CommandBody, FetchModifier, IdleDone, OtherArgs,
+    OtherCommand, SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
 };
 use crate::types::list::{List, ListItem};
 use crate::types::mailbox::Mailbox;
@@ -161,6 +161,33 @@ impl Encode for CommandBody<'_> {
                 enc.byte(b' ');
                 data.encode(enc);
             }
+            Self::List(args) => {
+                enc.raw(b"LIST ");
+                args.encode(enc);
+            }
+            Self::Lsub(args) => {
+                enc.raw(b"LSUB ");
+                args.encode(enc);
+            }
+            Self::Status(args) => {
+                enc.raw(b"STATUS ");
+                args.encode(enc);
+            }
+            Self::Search { uid, args } => {
+                enc.raw(if *uid { b"UID SEARCH " } else { b"SEARCH " });
+                args.encode(enc);
+            }
+            Self::Fetch {
+                uid,
+                sequence_set,
+                items,
+                modifiers,
+            } => {
+                name_and_set(enc, *uid, b"FETCH", sequence_set);
+                enc.byte(b' ');
+                items.encode(enc);
+                params(enc, modifiers);
+            }
             Self::UidExpunge { sequence_set } => {
                 name_and_set(enc, true, b"EXPUNGE", sequence_set);
             }
@@ -212,6 +239,14 @@ impl Encode for SelectParam<'_> {
 }
 
 impl Encode for StoreModifier<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        match self {
+            Self::Ext(p) => p.encode(enc),
+        }
+    }
+}
+
+impl Encode for FetchModifier<'_> {
     fn encode(&self, enc: &mut Encoder) {
         match self {
             Self::Ext(p) => p.encode(enc),

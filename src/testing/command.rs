@@ -26,6 +26,7 @@ macro_rules! cmd {
 
 mod edge;
 mod known;
+mod query;
 
 use alloc::vec;
 use alloc::vec::Vec;
@@ -37,15 +38,19 @@ use crate::parse::Parse;
 use crate::serialize::{EncodeConfig, Encoder, LiteralMode};
 use crate::testing::datetime::date_time;
 use crate::testing::extension::{ext_param, tagged_ext};
+use crate::testing::fetch::fetch_items;
 use crate::testing::flag::{flag, flag_list};
+use crate::testing::list_args::{list_arguments, lsub_arguments};
 use crate::testing::mailbox::{mailbox_utf7, mailbox_utf8};
 use crate::testing::primitive::{astring, atom, string_bytes, tag};
+use crate::testing::search::search_command_args;
 use crate::testing::sequence::sequence_set;
+use crate::testing::status::status_arguments;
 use crate::testing::{assert_round_trip, config, round_trip_owned};
 use crate::types::auth::{Base64, Secret};
 use crate::types::command::{
-    AppendData, AuthenticateResponse, Command, CommandBody, IdleDone, OtherArgs, OtherCommand,
-    SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+    AppendData, AuthenticateResponse, Command, CommandBody, FetchModifier, IdleDone, OtherArgs,
+    OtherCommand, SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
 };
 use crate::types::list::List;
 use crate::types::mailbox::Mailbox;
@@ -136,7 +141,7 @@ pub(crate) fn other_args() -> impl Strategy<Value = OtherArgs<'static>> {
 pub(crate) fn other_command() -> impl Strategy<Value = OtherCommand<'static>> {
     let name = prop_oneof![
         atom(),
-        proptest::sample::select(&["UID", "XPIG-LATIN", "FETCH", "x-work", "Compress"][..])
+        proptest::sample::select(&["UID", "XPIG-LATIN", "FETCH", "x-work", "Compress", "SORT"][..])
             .prop_map(|s| Atom::new(s).unwrap()),
     ];
     (name, other_args()).prop_filter_map("a known command", |(n, a)| OtherCommand::new(n, a).ok())
@@ -178,7 +183,10 @@ pub(crate) fn command_body_with(
         (mb(), mb()).prop_map(|(from, to)| C::Rename { from, to }),
         mb().prop_map(|mailbox| C::Subscribe { mailbox }),
         mb().prop_map(|mailbox| C::Unsubscribe { mailbox }),
+        list_arguments().prop_map(C::List),
+        lsub_arguments().prop_map(C::Lsub),
         Just(C::Namespace),
+        status_arguments().prop_map(C::Status),
         (
             mb(),
             proptest::option::of(flag_list()),
@@ -197,6 +205,19 @@ pub(crate) fn command_body_with(
         Just(C::Unselect),
         Just(C::Expunge),
         sequence_set().prop_map(|sequence_set| C::UidExpunge { sequence_set }),
+        (any::<bool>(), search_command_args()).prop_map(|(uid, args)| C::Search { uid, args }),
+        (
+            any::<bool>(),
+            sequence_set(),
+            fetch_items(),
+            params(ext_param().prop_map(FetchModifier::Ext))
+        )
+            .prop_map(|(uid, sequence_set, items, modifiers)| C::Fetch {
+                uid,
+                sequence_set,
+                items,
+                modifiers
+            }),
         (
             any::<bool>(),
             sequence_set(),
@@ -263,6 +284,13 @@ const PIECES: &[&[u8]] = &[
     b"AUTHENTICATE ",
     b"ENABLE ",
     b"COPY ",
+    b"FETCH ",
+    b"SEARCH ",
+    b"LIST ",
+    b"STATUS ",
+    b"RETURN (",
+    b"BODY[",
+    b"]",
     b"XYZ",
     b"INBOX",
     b" (",
@@ -335,7 +363,8 @@ proptest! {
         round_trip_owned(flags.action);
         assert_round_trip!(AppendData, data);
         assert_round_trip!(SelectParam, SelectParam::Ext(param.clone()));
-        assert_round_trip!(StoreModifier, StoreModifier::Ext(param));
+        assert_round_trip!(StoreModifier, StoreModifier::Ext(param.clone()));
+        assert_round_trip!(FetchModifier, FetchModifier::Ext(param));
         assert_round_trip!(OtherCommand, other.clone());
         prop_assert_eq!(crate::to_vec(other.args()), other.args().as_bytes());
     }
@@ -412,6 +441,9 @@ fn arbitrary_commands_round_trip() {
         if let Ok(v) = StoreModifier::arbitrary(&mut u) {
             assert_round_trip!(StoreModifier, v);
         }
+        if let Ok(v) = FetchModifier::arbitrary(&mut u) {
+            assert_round_trip!(FetchModifier, v);
+        }
         if let Ok(v) = StoreFlags::arbitrary(&mut u) {
             assert_round_trip!(StoreFlags, v);
         }
@@ -429,5 +461,5 @@ fn arbitrary_commands_round_trip() {
         }
     }
     // Every variant came up.
-    assert_eq!(kinds.len(), 26, "{kinds:?}");
+    assert_eq!(kinds.len(), 31, "{kinds:?}");
 }

@@ -7,8 +7,8 @@
 //! literal by content, and records in the [`Encoder`](crate::Encoder) where a synchronising
 //! literal makes the client wait for `+`.
 //!
-//! The `UID` prefix is a flag of the commands that take it (`uid: bool` in COPY, MOVE and
-//! STORE; [`CommandBody::UidExpunge`] for `UID EXPUNGE`, which needs a set). A command this
+//! The `UID` prefix is a flag of the commands that take it (`uid: bool` in COPY, FETCH, MOVE,
+//! SEARCH and STORE; [`CommandBody::UidExpunge`] for `UID EXPUNGE`, which needs a set). A command this
 //! crate does not know (`A442 XPIG-LATIN`) is kept as [`CommandBody::Other`] and written back
 //! byte for byte. Credentials (LOGIN's password, AUTHENTICATE data) are wrapped in [`Secret`],
 //! whose `Debug` is redacted.
@@ -33,13 +33,19 @@ use crate::owned::IntoStatic;
 use crate::types::auth::{Base64, Secret};
 use crate::types::datetime::DateTime;
 use crate::types::extension::ExtParam;
+use crate::types::fetch::FetchItems;
 use crate::types::flag::FlagList;
 use crate::types::list::List;
+use crate::types::list_args::{ListArguments, LsubArguments};
 use crate::types::mailbox::Mailbox;
 use crate::types::primitive::{AString, Atom, Tag};
+use crate::types::search::SearchCommandArgs;
 use crate::types::sequence::SequenceSet;
+use crate::types::status::StatusArguments;
 
-pub use message::{AppendData, StoreAction, StoreAttFlags, StoreFlags, StoreModifier};
+pub use message::{
+    AppendData, FetchModifier, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+};
 pub use other::{OtherArgs, OtherCommand};
 
 /// `command = tag SP (command-any / command-auth / command-nonauth / command-select) CRLF`
@@ -140,8 +146,15 @@ pub enum CommandBody<'a> {
         /// The mailbox.
         mailbox: Mailbox<'a>,
     },
+    /// `list = "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat [SP list-return-opts]`
+    /// (§6.3.9, RFC 5258).
+    List(ListArguments<'a>),
+    /// `lsub = "LSUB" SP mailbox SP list-mailbox` (RFC 3501 §6.3.9; not in IMAP4rev2).
+    Lsub(LsubArguments<'a>),
     /// `Namespace-Command = "NAMESPACE"` (§6.3.10, RFC 2342).
     Namespace,
+    /// `status = "STATUS" SP mailbox SP "(" status-att *(SP status-att) ")"` (§6.3.11).
+    Status(StatusArguments<'a>),
     /// `append = "APPEND" SP mailbox [SP flag-list] [SP date-time] SP append-data` (§6.3.12;
     /// `append-data = literal / literal8 / append-data-ext`, RFC 4466 §2.3, RFC 3516).
     Append {
@@ -169,6 +182,28 @@ pub enum CommandBody<'a> {
     UidExpunge {
         /// The UIDs to expunge.
         sequence_set: SequenceSet<'a>,
+    },
+    /// `search = "SEARCH" [search-return-opts] SP search-program` (§6.4.4, RFC 4731), or
+    /// `UID SEARCH`.
+    Search {
+        /// Whether the results are UIDs (`UID SEARCH`).
+        uid: bool,
+        /// The return options and the criteria.
+        args: SearchCommandArgs<'a>,
+    },
+    /// `fetch = "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" / fetch-att / "("
+    /// fetch-att *(SP fetch-att) ")") [fetch-modifiers]` (§6.4.5, RFC 4466 §2.4), or
+    /// `UID FETCH`.
+    Fetch {
+        /// Whether the set holds UIDs (`UID FETCH`).
+        uid: bool,
+        /// The messages.
+        sequence_set: SequenceSet<'a>,
+        /// What to fetch.
+        items: FetchItems<'a>,
+        /// `fetch-modifiers = SP "(" fetch-modifier *(SP fetch-modifier) ")"` (such as RFC
+        /// 7162's `CHANGEDSINCE`); empty when absent.
+        modifiers: List<'a, FetchModifier<'a>>,
     },
     /// `store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags` (§6.4.6,
     /// RFC 4466 §2.5), or `UID STORE`.
@@ -252,13 +287,18 @@ impl<'a> CommandBody<'a> {
             Self::Rename { .. } => "RENAME",
             Self::Subscribe { .. } => "SUBSCRIBE",
             Self::Unsubscribe { .. } => "UNSUBSCRIBE",
+            Self::List(_) => "LIST",
+            Self::Lsub(_) => "LSUB",
             Self::Namespace => "NAMESPACE",
+            Self::Status(_) => "STATUS",
             Self::Append { .. } => "APPEND",
             Self::Idle => "IDLE",
             Self::Check => "CHECK",
             Self::Close => "CLOSE",
             Self::Unselect => "UNSELECT",
             Self::Expunge | Self::UidExpunge { .. } => "EXPUNGE",
+            Self::Search { .. } => "SEARCH",
+            Self::Fetch { .. } => "FETCH",
             Self::Store { .. } => "STORE",
             Self::Copy { .. } => "COPY",
             Self::Move { .. } => "MOVE",
@@ -270,7 +310,11 @@ impl<'a> CommandBody<'a> {
     pub fn is_uid(&self) -> bool {
         match self {
             Self::UidExpunge { .. } => true,
-            Self::Store { uid, .. } | Self::Copy { uid, .. } | Self::Move { uid, .. } => *uid,
+            Self::Search { uid, .. }
+            | Self::Fetch { uid, .. }
+            | Self::Store { uid, .. }
+            | Self::Copy { uid, .. }
+            | Self::Move { uid, .. } => *uid,
             _ => false,
         }
     }
@@ -360,7 +404,10 @@ impl IntoStatic for CommandBody<'_> {
             Self::Unsubscribe { mailbox } => C::Unsubscribe {
                 mailbox: mailbox.into_static(),
             },
+            Self::List(args) => C::List(args.into_static()),
+            Self::Lsub(args) => C::Lsub(args.into_static()),
             Self::Namespace => C::Namespace,
+            Self::Status(args) => C::Status(args.into_static()),
             Self::Append {
                 mailbox,
                 flags,
@@ -379,6 +426,21 @@ impl IntoStatic for CommandBody<'_> {
             Self::Expunge => C::Expunge,
             Self::UidExpunge { sequence_set } => C::UidExpunge {
                 sequence_set: sequence_set.into_static(),
+            },
+            Self::Search { uid, args } => C::Search {
+                uid,
+                args: args.into_static(),
+            },
+            Self::Fetch {
+                uid,
+                sequence_set,
+                items,
+                modifiers,
+            } => C::Fetch {
+                uid,
+                sequence_set: sequence_set.into_static(),
+                items: items.into_static(),
+                modifiers: modifiers.into_static(),
             },
             Self::Store {
                 uid,

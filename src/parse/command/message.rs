@@ -1,9 +1,10 @@
-//! Parsers of the commands on messages: STORE, COPY, MOVE, UID EXPUNGE and APPEND.
+//! Parsers of the commands on messages: FETCH, STORE, COPY, MOVE, UID EXPUNGE and APPEND.
 
 use alloc::borrow::Cow;
 
 use super::super::datetime::date_time;
 use super::super::extension::{ext_param, tagged_ext};
+use super::super::fetch::fetch_items;
 use super::super::flag::{flag, flag_list};
 use super::super::mailbox::mailbox;
 use super::super::primitive::{literal, literal8};
@@ -11,13 +12,43 @@ use super::super::sequence::sequence_set;
 use super::super::{Cx, PResult, expected, impl_parse, keyword, sp};
 use super::{more_items, params};
 use crate::types::command::{
-    AppendData, CommandBody, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+    AppendData, CommandBody, FetchModifier, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
 };
 use crate::types::extension::is_label_fchar;
 use crate::types::list::ListItem;
 use crate::types::mailbox::Mailbox;
 use crate::types::primitive::{Literal, Literal8};
 use crate::types::sequence::SequenceSet;
+
+/// `fetch = "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att
+/// *(SP fetch-att) ")") [fetch-modifiers]` (RFC 9051 §9, RFC 4466 §2.4), after `"FETCH" SP`.
+///
+/// `fetch-modifiers = SP "(" fetch-modifier *(SP fetch-modifier) ")"`
+pub(super) fn fetch<'a>(cx: &Cx, i: &'a [u8], uid: bool) -> PResult<'a, CommandBody<'a>> {
+    let (rest, sequence_set) = sequence_set(cx, i)?;
+    let (rest, ()) = sp(rest)?;
+    let (rest, items) = fetch_items(cx, rest)?;
+    let (rest, modifiers) = params(cx, rest)?;
+    let body = CommandBody::Fetch {
+        uid,
+        sequence_set,
+        items,
+        modifiers,
+    };
+    Ok((rest, body))
+}
+
+/// `fetch-modifier = fetch-modifier-name [SP fetch-modif-params]` (RFC 4466 §2.4), where
+/// `fetch-modifier-name = tagged-ext-label` and `fetch-modif-params = tagged-ext-val`.
+fn fetch_modifier<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, FetchModifier<'a>> {
+    ext_param(cx, i).map(|(rest, p)| (rest, FetchModifier::Ext(p)))
+}
+
+impl<'a> ListItem<'a> for FetchModifier<'a> {
+    fn parse_item(cx: &Cx, i: &'a [u8]) -> PResult<'a, Self> {
+        fetch_modifier(cx, i)
+    }
+}
 
 /// `store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags` (RFC 9051 §9,
 /// RFC 4466 §2.5), after `"STORE" SP`.
@@ -158,4 +189,5 @@ impl_parse!(StoreAction => cfg_store_action);
 impl_parse!(StoreAttFlags, store_att_flags);
 impl_parse!(StoreFlags, store_flags);
 impl_parse!(StoreModifier, store_modifier);
+impl_parse!(FetchModifier, fetch_modifier);
 impl_parse!(AppendData, append_data);

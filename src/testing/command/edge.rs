@@ -301,8 +301,26 @@ fn invalid_values_are_refused() {
         let args = OtherArgs::new(args).unwrap();
         assert!(OtherCommand::new(atom(name), args).is_err(), "{name}");
     }
+    for (name, args) in [
+        ("UID", &b" FETCH 1 FLAGS"[..]),
+        ("uid", b" search ALL"),
+        ("LIST", b" \"\" *"),
+        ("Lsub", b" \"\" *"),
+        ("STATUS", b" INBOX (MESSAGES)"),
+        ("FETCH", b" 1 FLAGS"),
+        ("SEARCH", b" ALL"),
+        // Arguments that do not parse read as an error, not as an unknown command.
+        ("FETCH", b" x"),
+    ] {
+        let args = OtherArgs::new(args).unwrap();
+        assert!(OtherCommand::new(atom(name), args).is_err(), "{name}");
+    }
     assert!(
-        OtherCommand::new(atom("UID"), OtherArgs::new(&b" FETCH 1 FLAGS"[..]).unwrap()).is_ok()
+        OtherCommand::new(
+            atom("UID"),
+            OtherArgs::new(&b" SORT (DATE) UTF-8 ALL"[..]).unwrap()
+        )
+        .is_ok()
     );
     assert!(C::enable([]).is_err());
     assert!(StoreFlags::bare([]).is_err());

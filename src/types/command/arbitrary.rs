@@ -8,18 +8,22 @@ use alloc::vec::Vec;
 use arbitrary::{Arbitrary, Result, Unstructured};
 
 use super::{
-    AppendData, AuthenticateResponse, Command, CommandBody, IdleDone, OtherArgs, OtherCommand,
-    SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+    AppendData, AuthenticateResponse, Command, CommandBody, FetchModifier, IdleDone, OtherArgs,
+    OtherCommand, SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
 };
 use crate::chars::{is_atom_char, is_tag_char};
 use crate::types::auth::{Base64, Secret};
 use crate::types::datetime::DateTime;
 use crate::types::extension::{ExtParam, TaggedExt};
+use crate::types::fetch::FetchItems;
 use crate::types::flag::{Flag, FlagList};
 use crate::types::list::List;
+use crate::types::list_args::{ListArguments, LsubArguments};
 use crate::types::mailbox::Mailbox;
 use crate::types::primitive::{AString, Atom, Literal, Literal8, Tag};
+use crate::types::search::SearchCommandArgs;
 use crate::types::sequence::SequenceSet;
+use crate::types::status::StatusArguments;
 
 /// 1 to 12 characters accepted by `ok`, or one of `names`.
 fn word(u: &mut Unstructured<'_>, ok: fn(u8) -> bool, names: &[&str]) -> Result<String> {
@@ -108,6 +112,12 @@ impl<'a> Arbitrary<'a> for StoreModifier<'a> {
     }
 }
 
+impl<'a> Arbitrary<'a> for FetchModifier<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Self::Ext(ExtParam::arbitrary(u)?))
+    }
+}
+
 impl<'a> Arbitrary<'a> for SelectParam<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         Ok(Self::Ext(ExtParam::arbitrary(u)?))
@@ -175,7 +185,15 @@ impl<'a> Arbitrary<'a> for OtherCommand<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         let name = atom(
             u,
-            &["XPIG-LATIN", "UID", "FETCH", "noop", "COMPRESS", "X-WORK"],
+            &[
+                "XPIG-LATIN",
+                "UID",
+                "FETCH",
+                "noop",
+                "COMPRESS",
+                "X-WORK",
+                "SORT",
+            ],
         )?;
         let args = OtherArgs::arbitrary(u)?;
         if let Ok(c) = Self::new(name.clone(), args.clone()) {
@@ -190,7 +208,7 @@ impl<'a> Arbitrary<'a> for CommandBody<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         use CommandBody as C;
         let mailbox = |u: &mut Unstructured<'a>| Mailbox::arbitrary(u);
-        Ok(match u.int_in_range(0..=25)? {
+        Ok(match u.int_in_range(0..=30)? {
             0 => C::Capability,
             1 => C::Noop,
             2 => C::Logout,
@@ -266,6 +284,19 @@ impl<'a> Arbitrary<'a> for CommandBody<'a> {
                 uid: u.arbitrary()?,
                 sequence_set: SequenceSet::arbitrary(u)?,
                 mailbox: mailbox(u)?,
+            },
+            25 => C::List(ListArguments::arbitrary(u)?),
+            26 => C::Lsub(LsubArguments::arbitrary(u)?),
+            27 => C::Status(StatusArguments::arbitrary(u)?),
+            28 => C::Search {
+                uid: u.arbitrary()?,
+                args: SearchCommandArgs::arbitrary(u)?,
+            },
+            29 => C::Fetch {
+                uid: u.arbitrary()?,
+                sequence_set: SequenceSet::arbitrary(u)?,
+                items: FetchItems::arbitrary(u)?,
+                modifiers: list(u, 2)?,
             },
             _ => C::Other(OtherCommand::arbitrary(u)?),
         })

@@ -1,4 +1,5 @@
-//! Arguments of the commands on messages: STORE's flags and modifiers, and APPEND's data.
+//! Arguments of the commands on messages: STORE's flags and modifiers, FETCH's modifiers and
+//! APPEND's data.
 
 use alloc::vec::Vec;
 
@@ -105,6 +106,15 @@ pub enum StoreModifier<'a> {
     Ext(ExtParam<'a>),
 }
 
+/// `fetch-modifier = fetch-modifier-name [SP fetch-modif-params]` (RFC 4466 §2.4), such as
+/// `CHANGEDSINCE 12345` or `VANISHED` (RFC 7162 §3.1.4, §3.2.6).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FetchModifier<'a> {
+    /// A modifier in the generic syntax.
+    Ext(ExtParam<'a>),
+}
+
 /// `append-data = literal / literal8 / append-data-ext` (RFC 4466 §2.3; `literal8` from
 /// RFC 3516 BINARY). The enum is closed: the grammar has exactly these three cases.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -150,6 +160,16 @@ impl IntoStatic for StoreModifier<'_> {
     fn into_static(self) -> StoreModifier<'static> {
         match self {
             Self::Ext(p) => StoreModifier::Ext(p.into_static()),
+        }
+    }
+}
+
+impl IntoStatic for FetchModifier<'_> {
+    type Static = FetchModifier<'static>;
+
+    fn into_static(self) -> FetchModifier<'static> {
+        match self {
+            Self::Ext(p) => FetchModifier::Ext(p.into_static()),
         }
     }
 }
