@@ -33,9 +33,11 @@ use alloc::vec::Vec;
 
 use proptest::prelude::*;
 
+use crate::testing::primitive::encode_configs;
+
 use crate::config::ParseConfig;
 use crate::parse::Parse;
-use crate::serialize::{EncodeConfig, Encoder, LiteralMode};
+use crate::serialize::{EncodeConfig, Encoder};
 use crate::testing::datetime::date_time;
 use crate::testing::extension::{ext_param, tagged_ext};
 use crate::testing::fetch::fetch_items;
@@ -253,22 +255,6 @@ pub(crate) fn authenticate_response() -> impl Strategy<Value = AuthenticateRespo
         1 => Just(AuthenticateResponse::Cancel),
         6 => base64().prop_map(|b| AuthenticateResponse::Data(Secret::new(b))),
     ]
-}
-
-fn encode_configs() -> impl Strategy<Value = EncodeConfig> {
-    (
-        prop_oneof![
-            Just(LiteralMode::Sync),
-            Just(LiteralMode::NonSync),
-            Just(LiteralMode::NonSyncUpTo4096)
-        ],
-        any::<bool>(),
-    )
-        .prop_map(|(m, u)| {
-            EncodeConfig::default()
-                .with_literal_mode(m)
-                .with_utf8_accept(u)
-        })
 }
 
 /// Pieces of the command grammar.

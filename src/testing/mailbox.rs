@@ -5,10 +5,12 @@ use alloc::string::String;
 
 use proptest::prelude::*;
 
+use crate::testing::primitive::encode_configs;
+
 use crate::config::ParseConfig;
 use crate::error::{ErrorKind, ParseError};
 use crate::parse::Parse;
-use crate::serialize::{EncodeConfig, LiteralMode};
+use crate::serialize::EncodeConfig;
 use crate::testing::utf7::unicode_name;
 use crate::testing::{assert_reparses, assert_round_trip, config, encode_with};
 use crate::types::mailbox::{ListMailbox, Mailbox, MailboxOther};
@@ -19,22 +21,6 @@ fn strict() -> ParseConfig {
 
 fn utf8() -> ParseConfig {
     ParseConfig::default().with_utf8_accept(true)
-}
-
-fn encode_configs() -> impl Strategy<Value = EncodeConfig> {
-    (
-        prop_oneof![
-            Just(LiteralMode::Sync),
-            Just(LiteralMode::NonSync),
-            Just(LiteralMode::NonSyncUpTo4096)
-        ],
-        any::<bool>(),
-    )
-        .prop_map(|(m, u)| {
-            EncodeConfig::default()
-                .with_literal_mode(m)
-                .with_utf8_accept(u)
-        })
 }
 
 /// Unicode names, sometimes `INBOX` in some case.

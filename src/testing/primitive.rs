@@ -75,7 +75,8 @@ pub(crate) fn text() -> impl Strategy<Value = Text<'static>> {
     .prop_map(|s| Text::new(s).unwrap())
 }
 
-fn encode_configs() -> impl Strategy<Value = EncodeConfig> {
+/// Every encoder configuration: each literal mode, with and without `UTF8=ACCEPT`.
+pub(crate) fn encode_configs() -> impl Strategy<Value = EncodeConfig> {
     (
         prop_oneof![
             Just(LiteralMode::Sync),
