@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use imap_wire::framing::{FrameEvent, Framer, FramerConfig, Role};
-use imap_wire::{Encode, EncodeConfig, Encoder, Parse, Response};
+use imap_wire::{Command, Encode, EncodeConfig, Encoder, Parse, Response};
 
 #[global_allocator]
 static ALLOC: support::Counting = support::Counting;
@@ -71,7 +71,63 @@ fn bench(c: &mut Criterion) {
         allocs as f64 / n as f64
     );
 
+    // A SEARCH result of 5,000 numbers, and a stream of mixed commands.
+    let mut search = b"* SEARCH".to_vec();
+    for k in 0..5000u32 {
+        search.extend_from_slice(format!(" {}", 1000 + k * 3).as_bytes());
+    }
+    search.extend_from_slice(b"\r\n");
+    let commands: Vec<Vec<u8>> = (0..4000)
+        .map(|k| match k % 4 {
+            0 => format!("a{k} UID FETCH {}:* (UID FLAGS BODY.PEEK[HEADER.FIELDS (DATE FROM SUBJECT TO CC MESSAGE-ID)])\r\n", k + 1).into_bytes(),
+            1 => format!("a{k} UID SEARCH OR (FROM \"smith\" SINCE 1-Feb-1994) NOT (SEEN OR DELETED UID 1:{})\r\n", k + 1).into_bytes(),
+            2 => format!("a{k} STORE {} +FLAGS.SILENT (\\Seen $Forwarded)\r\n", k + 1).into_bytes(),
+            _ => {
+                let body = "From: a@b.example\r\nSubject: hello\r\n\r\nbody text\r\n";
+                format!("a{k} APPEND INBOX (\\Seen) {{{}}}\r\n{body}\r\n", body.len()).into_bytes()
+            }
+        })
+        .collect();
+    let command_bytes: u64 = commands.iter().map(|c| c.len() as u64).sum();
+    let before = support::allocations();
+    let ok = commands
+        .iter()
+        .filter(|c| Command::parse(c).is_ok())
+        .count();
+    let allocs = support::allocations() - before;
+    assert_eq!(ok, commands.len(), "every command parses");
+    eprintln!(
+        "mixed commands: {:.3} allocations per command",
+        allocs as f64 / ok as f64
+    );
+    let parsed_commands: Vec<Command<'_>> = commands
+        .iter()
+        .map(|c| Command::parse(c).expect("parses"))
+        .collect();
+
     let mut g = c.benchmark_group("messages");
+    g.throughput(Throughput::Bytes(search.len() as u64));
+    g.bench_function("search_5000_parse", |b| {
+        b.iter(|| Response::parse(black_box(&search)).is_ok())
+    });
+    g.throughput(Throughput::Bytes(command_bytes));
+    g.bench_function("commands_parse", |b| {
+        b.iter(|| {
+            commands
+                .iter()
+                .filter(|c| Command::parse(c).is_ok())
+                .count()
+        })
+    });
+    g.bench_function("commands_encode", |b| {
+        b.iter(|| {
+            enc.clear();
+            for c in &parsed_commands {
+                c.encode(&mut enc);
+            }
+            enc.bytes().len()
+        })
+    });
     g.throughput(Throughput::Bytes(stream.len() as u64));
     g.bench_function("fetch_frame_and_parse", |b| {
         b.iter(|| frame_and_parse(&mut framer, &stream))
