@@ -45,9 +45,5 @@ pub(crate) fn capability_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Capabilit
     capability_list(cx, rest)
 }
 
-fn cfg_capability<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Capability<'a>> {
-    capability(i)
-}
-
-impl_parse!(Capability, cfg_capability);
+impl_parse!(Capability, plain capability);
 impl_parse!(Capabilities, capability_data);

@@ -413,12 +413,6 @@ pub(crate) fn authenticate_response(i: &[u8]) -> PResult<'_, AuthenticateRespons
     Ok((rest, AuthenticateResponse::Data(Secret::new(data))))
 }
 
-fn cfg_idle_done<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, IdleDone> {
-    idle_done(i)
-}
-fn cfg_authenticate_response<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, AuthenticateResponse<'a>> {
-    authenticate_response(i)
-}
 fn cfg_other_command<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, OtherCommand<'a>> {
     match command_body(cx, i)? {
         (rest, CommandBody::Other(o)) => Ok((rest, o)),
@@ -429,6 +423,6 @@ fn cfg_other_command<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, OtherCommand<'a>> 
 impl_parse!(Command, command);
 impl_parse!(CommandBody, command_body);
 impl_parse!(SelectParam, select_param);
-impl_parse!(IdleDone => cfg_idle_done);
-impl_parse!(AuthenticateResponse, cfg_authenticate_response);
+impl_parse!(IdleDone => plain idle_done);
+impl_parse!(AuthenticateResponse, plain authenticate_response);
 impl_parse!(OtherCommand, cfg_other_command);

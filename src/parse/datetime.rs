@@ -6,7 +6,7 @@
 //! whose value is out of range (hour 24, day 30 of February) fails with
 //! [`ErrorKind::BadNumber`] at the start of that field.
 
-use super::{Cx, PResult, byte, expected, fail, impl_parse, sp};
+use super::{PResult, byte, expected, fail, impl_parse, sp};
 use crate::chars::is_digit;
 use crate::error::ErrorKind;
 use crate::types::datetime::{Date, DateTime, Month, Sign, Time, Zone};
@@ -158,24 +158,8 @@ pub(crate) fn date_time(i: &[u8]) -> PResult<'_, DateTime> {
     Ok((rest, DateTime::new(date, t, z)))
 }
 
-fn cfg_date_month<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Month> {
-    date_month(i)
-}
-fn cfg_date<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Date> {
-    date(i)
-}
-fn cfg_time<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Time> {
-    time(i)
-}
-fn cfg_zone<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Zone> {
-    zone(i)
-}
-fn cfg_date_time<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, DateTime> {
-    date_time(i)
-}
-
-impl_parse!(Month => cfg_date_month);
-impl_parse!(Date => cfg_date);
-impl_parse!(Time => cfg_time);
-impl_parse!(Zone => cfg_zone);
-impl_parse!(DateTime => cfg_date_time);
+impl_parse!(Month => plain date_month);
+impl_parse!(Date => plain date);
+impl_parse!(Time => plain time);
+impl_parse!(Zone => plain zone);
+impl_parse!(DateTime => plain date_time);

@@ -141,11 +141,7 @@ impl<'a> ListItem<'a> for ExtParam<'a> {
     }
 }
 
-fn cfg_tagged_ext_label<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, TaggedExtLabel<'a>> {
-    tagged_ext_label(i)
-}
-
-impl_parse!(TaggedExtLabel, cfg_tagged_ext_label);
+impl_parse!(TaggedExtLabel, plain tagged_ext_label);
 impl_parse!(TaggedExtVal, tagged_ext_val);
 impl_parse!(ExtParam, ext_param);
 impl_parse!(TaggedExt, tagged_ext);

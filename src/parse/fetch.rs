@@ -225,16 +225,9 @@ impl<'a> ListItem<'a> for FetchAttribute<'a> {
     }
 }
 
-fn cfg_section_part<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, SectionPart<'a>> {
-    section_part(i)
-}
-fn cfg_partial<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Partial> {
-    partial(i)
-}
-
 impl_parse!(FetchItems, fetch_items);
 impl_parse!(FetchAttribute, fetch_att);
 impl_parse!(Section, section);
 impl_parse!(SectionText, section_text);
-impl_parse!(SectionPart, cfg_section_part);
-impl_parse!(Partial => cfg_partial);
+impl_parse!(SectionPart, plain section_part);
+impl_parse!(Partial => plain partial);

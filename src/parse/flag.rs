@@ -68,12 +68,6 @@ impl<'a> ListItem<'a> for FlagPerm<'a> {
     }
 }
 
-fn cfg_flag<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Flag<'a>> {
-    flag(i)
-}
-fn cfg_flag_perm<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, FlagPerm<'a>> {
-    flag_perm(i)
-}
 fn cfg_flag_extension<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, FlagExtension<'a>> {
     match flag(i)? {
         (rest, Flag::Extension(e)) => Ok((rest, e)),
@@ -81,8 +75,8 @@ fn cfg_flag_extension<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, FlagExtension<'a>>
     }
 }
 
-impl_parse!(Flag, cfg_flag);
-impl_parse!(FlagPerm, cfg_flag_perm);
+impl_parse!(Flag, plain flag);
+impl_parse!(FlagPerm, plain flag_perm);
 impl_parse!(FlagExtension, cfg_flag_extension);
 impl_parse!(FlagList, flag_list);
 impl_parse!(FlagPermList, flag_perm_list);

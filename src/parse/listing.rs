@@ -238,22 +238,16 @@ impl<'a> ListItem<'a> for ChildInfoOption<'a> {
     }
 }
 
-fn cfg_mailbox_attribute<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, MailboxAttribute<'a>> {
-    mailbox_attribute(i)
-}
 fn cfg_attribute_extension<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, MailboxAttributeExtension<'a>> {
     match mailbox_attribute(i)? {
         (rest, MailboxAttribute::Extension(e)) => Ok((rest, e)),
         _ => expected(i, "mailbox attribute extension"),
     }
 }
-fn cfg_delimiter<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Delimiter> {
-    quoted_delimiter(i)
-}
 
-impl_parse!(MailboxAttribute, cfg_mailbox_attribute);
+impl_parse!(MailboxAttribute, plain mailbox_attribute);
 impl_parse!(MailboxAttributeExtension, cfg_attribute_extension);
-impl_parse!(Delimiter => cfg_delimiter);
+impl_parse!(Delimiter => plain quoted_delimiter);
 impl_parse!(MailboxList, mailbox_list);
 impl_parse!(ListExtendedItem, mbox_list_extended_item);
 impl_parse!(ChildInfoOption, list_select_base_opt_quoted);

@@ -43,7 +43,7 @@ pub(crate) fn msg_att_item<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttri
             return Ok((rest, MessageAttribute::Envelope(e)));
         }
         b'B' => return body_items(cx, i),
-        b'R' => return rfc822_items(i),
+        b'R' => return rfc822_items(cx, i),
         _ => {}
     }
     other_item(cx, i)
@@ -102,7 +102,7 @@ fn body_items<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttribute<'a>> {
 }
 
 /// `RFC822.SIZE`, `RFC822`, `RFC822.HEADER`, `RFC822.TEXT`.
-fn rfc822_items(i: &[u8]) -> PResult<'_, MessageAttribute<'_>> {
+fn rfc822_items<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttribute<'a>> {
     if starts(i, "RFC822.SIZE", b' ') {
         let (rest, n) = number64(&i[12..])?;
         return Ok((rest, MessageAttribute::Rfc822Size(n)));
@@ -118,8 +118,7 @@ fn rfc822_items(i: &[u8]) -> PResult<'_, MessageAttribute<'_>> {
             return Ok((rest, item));
         }
     }
-    let cx = Cx::new(&crate::ParseConfig::default());
-    other_item(&cx, i)
+    other_item(cx, i)
 }
 
 /// Names this crate reads itself: an item with one of them must have its known form.

@@ -242,7 +242,8 @@ pub(crate) fn run<'a, T>(
     }
 }
 
-/// Implements [`Parse`] for a type from an internal parser function taking the config.
+/// Implements [`Parse`] for a type from an internal parser function: one taking the context,
+/// or (`plain`) one of the grammar alone.
 macro_rules! impl_parse {
     ($ty:ident, $parser:path) => {
         impl<'a> $crate::parse::Parse<'a> for $ty<'a> {
@@ -251,6 +252,26 @@ macro_rules! impl_parse {
                 config: &$crate::config::ParseConfig,
             ) -> Result<(Self, &'a [u8]), $crate::error::ParseError> {
                 $crate::parse::run(input, $parser(&$crate::parse::Cx::new(config), input))
+            }
+        }
+    };
+    ($ty:ident, plain $parser:path) => {
+        impl<'a> $crate::parse::Parse<'a> for $ty<'a> {
+            fn parse_prefix(
+                input: &'a [u8],
+                _: &$crate::config::ParseConfig,
+            ) -> Result<(Self, &'a [u8]), $crate::error::ParseError> {
+                $crate::parse::run(input, $parser(input))
+            }
+        }
+    };
+    ($ty:ty => plain $parser:path) => {
+        impl<'a> $crate::parse::Parse<'a> for $ty {
+            fn parse_prefix(
+                input: &'a [u8],
+                _: &$crate::config::ParseConfig,
+            ) -> Result<(Self, &'a [u8]), $crate::error::ParseError> {
+                $crate::parse::run(input, $parser(input))
             }
         }
     };

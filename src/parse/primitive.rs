@@ -329,20 +329,8 @@ pub(crate) fn base64(i: &[u8]) -> PResult<'_, Base64<'_>> {
     Ok((rest, Base64(Cow::Borrowed(ascii(&i[..total])))))
 }
 
-fn cfg_atom<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Atom<'a>> {
-    atom(i)
-}
-fn cfg_tag<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Tag<'a>> {
-    tag(i)
-}
-fn cfg_astring<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, AString<'a>> {
-    astring(i)
-}
 fn cfg_string<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, IString<'a>> {
     string(i).map(|(r, v)| (r, IString(v)))
-}
-fn cfg_nstring<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, NString<'a>> {
-    nstring(i)
 }
 fn cfg_literal<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Literal<'a>> {
     literal(i).map(|(r, v)| (r, Literal(Cow::Borrowed(v))))
@@ -350,34 +338,19 @@ fn cfg_literal<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Literal<'a>> {
 fn cfg_literal8<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Literal8<'a>> {
     literal8(i).map(|(r, v)| (r, Literal8(Cow::Borrowed(v))))
 }
-fn cfg_text<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Text<'a>> {
-    text(i)
-}
-fn cfg_charset<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Charset<'a>> {
-    charset(i)
-}
-fn cfg_base64<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Base64<'a>> {
-    base64(i)
-}
-fn cfg_number64<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Number64> {
-    number64(i)
-}
-fn cfg_nz_number64<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, NzNumber64> {
-    nz_number64(i)
-}
 
-impl_parse!(Atom, cfg_atom);
-impl_parse!(Tag, cfg_tag);
-impl_parse!(AString, cfg_astring);
+impl_parse!(Atom, plain atom);
+impl_parse!(Tag, plain tag);
+impl_parse!(AString, plain astring);
 impl_parse!(IString, cfg_string);
-impl_parse!(NString, cfg_nstring);
+impl_parse!(NString, plain nstring);
 impl_parse!(Literal, cfg_literal);
 impl_parse!(Literal8, cfg_literal8);
-impl_parse!(Text, cfg_text);
-impl_parse!(Charset, cfg_charset);
-impl_parse!(Base64, cfg_base64);
-impl_parse!(Number64 => cfg_number64);
-impl_parse!(NzNumber64 => cfg_nz_number64);
+impl_parse!(Text, plain text);
+impl_parse!(Charset, plain charset);
+impl_parse!(Base64, plain base64);
+impl_parse!(Number64 => plain number64);
+impl_parse!(NzNumber64 => plain nz_number64);
 
 /// Parses a `number` (unsigned 32-bit) from the whole of `input`.
 ///

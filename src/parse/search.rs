@@ -313,9 +313,6 @@ impl<'a> ListItem<'a> for SearchReturnOption<'a> {
     }
 }
 
-fn cfg_search_return_opt<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, SearchReturnOption<'a>> {
-    search_return_opt(i)
-}
 fn cfg_search_return_extension<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, SearchReturnExtension<'a>> {
     match search_return_opt(i)? {
         (rest, SearchReturnOption::Extension(e)) => Ok((rest, e)),
@@ -325,6 +322,6 @@ fn cfg_search_return_extension<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, SearchRet
 
 impl_parse!(SearchKey, search_key);
 impl_parse!(SearchProgram, search_program);
-impl_parse!(SearchReturnOption, cfg_search_return_opt);
+impl_parse!(SearchReturnOption, plain search_return_opt);
 impl_parse!(SearchReturnExtension, cfg_search_return_extension);
 impl_parse!(SearchCommandArgs, search_args);

@@ -97,18 +97,8 @@ impl<'a> ListItem<'a> for UidSetItem {
     }
 }
 
-fn cfg_seq_number<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, SeqNumber> {
-    seq_number(i)
-}
-fn cfg_sequence<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, Sequence> {
-    sequence(i)
-}
-fn cfg_uid_set_item<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, UidSetItem> {
-    uid_set_item(i)
-}
-
-impl_parse!(SeqNumber => cfg_seq_number);
-impl_parse!(Sequence => cfg_sequence);
-impl_parse!(UidSetItem => cfg_uid_set_item);
+impl_parse!(SeqNumber => plain seq_number);
+impl_parse!(Sequence => plain sequence);
+impl_parse!(UidSetItem => plain uid_set_item);
 impl_parse!(SequenceSet, sequence_set);
 impl_parse!(UidSet, uid_set);

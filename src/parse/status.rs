@@ -128,22 +128,16 @@ impl<'a> ListItem<'a> for StatusItem<'a> {
     }
 }
 
-fn cfg_status_att<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, StatusAttribute<'a>> {
-    status_att(i)
-}
 fn cfg_status_extension<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, StatusAttributeExtension<'a>> {
     match status_att(i)? {
         (rest, StatusAttribute::Extension(e)) => Ok((rest, e)),
         _ => super::expected(i, "status-att extension"),
     }
 }
-fn cfg_objectid<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, ObjectId<'a>> {
-    objectid(i)
-}
 
-impl_parse!(StatusAttribute, cfg_status_att);
+impl_parse!(StatusAttribute, plain status_att);
 impl_parse!(StatusAttributeExtension, cfg_status_extension);
-impl_parse!(ObjectId, cfg_objectid);
+impl_parse!(ObjectId, plain objectid);
 impl_parse!(StatusItem, status_att_val);
 impl_parse!(StatusData, status_data);
 impl_parse!(StatusArguments, status_arguments);

@@ -183,3 +183,16 @@ fn invalid_fetch_responses() {
         .collect();
     assert!(wrong.is_empty(), "{wrong:?}");
 }
+
+#[test]
+fn unknown_items_keep_the_configured_depth_limit() {
+    // An unknown item whose name starts like RFC822 goes through the same depth limit.
+    let cfg = crate::ParseConfig::default().with_max_depth(3);
+    let deep = b"* 1 FETCH (RFC822X (((x))))\r\n";
+    assert_eq!(
+        Response::parse_with(deep, &cfg).unwrap_err().kind,
+        ErrorKind::TooDeep
+    );
+    let shallow = b"* 1 FETCH (RFC822X ((x)))\r\n";
+    assert!(Response::parse_with(shallow, &cfg).is_ok());
+}

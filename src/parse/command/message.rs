@@ -181,11 +181,7 @@ pub(crate) fn append_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, AppendData<'a
     }
 }
 
-fn cfg_store_action<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, StoreAction> {
-    store_action(i)
-}
-
-impl_parse!(StoreAction => cfg_store_action);
+impl_parse!(StoreAction => plain store_action);
 impl_parse!(StoreAttFlags, store_att_flags);
 impl_parse!(StoreFlags, store_flags);
 impl_parse!(StoreModifier, store_modifier);
