@@ -14,6 +14,7 @@
 //! - [`framing`]: a linear, chunking-independent framer that finds where each message (a line
 //!   plus the literals it announces) ends, with limits.
 //! - [`utf7`]: the modified UTF-7 of IMAP4rev1 mailbox names.
+//! - [`session`]: connection states and the commands each allows.
 //!
 //! ```
 //! use imap_wire::{AString, Parse, to_vec};
@@ -40,6 +41,7 @@ pub mod fuzzing;
 mod owned;
 mod parse;
 mod serialize;
+pub mod session;
 #[cfg(test)]
 mod testing;
 pub mod transcript;
