@@ -14,6 +14,8 @@
 //! - [`framing`]: a linear, chunking-independent framer that finds where each message (a line
 //!   plus the literals it announces) ends, with limits.
 //! - [`utf7`]: the modified UTF-7 of IMAP4rev1 mailbox names.
+//! - [`transcript`]: the `.imap` format of recorded sessions (both directions, byte for byte,
+//!   chunked as seen on the wire), read with errors at the byte offset and written back.
 //!
 //! ```
 //! use imap_wire::{AString, Parse, to_vec};
