@@ -1,9 +1,10 @@
 //! Which of the parsers' leniencies (`imap_wire::Leniency`) a message needed.
 //!
-//! A message is parsed strictly first; only when that fails is it parsed with every leniency
-//! on, and then each leniency is tried alone to name the one it needed. The attribution is
-//! kept behind [`needed`], so a parse API that reports the leniencies it used can replace the
-//! trials without touching the callers.
+//! A message is read with every leniency on, as from a real peer, and by the grammar alone;
+//! when the strict reading fails or differs (`* OK [UIDNEXT 5]` is text to the grammar, a code
+//! to the lenient reader), each leniency is tried alone to name the one that gives the lenient
+//! reading. The attribution is kept behind [`needed`], so a parse API that reports the
+//! leniencies it used can replace the trials without touching the callers.
 
 use imap_wire::{Leniency, ParseConfig};
 
@@ -25,14 +26,14 @@ pub fn config(lenient: bool) -> ParseConfig {
     }
 }
 
-/// The leniencies that, each switched on alone, make `accepts` succeed for a message that the
-/// strict grammar refused and the lenient one accepted.
-pub fn needed(accepts: impl Fn(&ParseConfig) -> bool) -> Vec<&'static str> {
+/// The leniencies that, each switched on alone, give a message the lenient reading
+/// (`reads_as_lenient`) that the strict grammar refused or read differently.
+pub fn needed(reads_as_lenient: impl Fn(&ParseConfig) -> bool) -> Vec<&'static str> {
     let mut out = Vec::new();
     for (name, switch) in QUIRKS {
         let mut leniency = Leniency::STRICT;
         switch(&mut leniency);
-        if accepts(&ParseConfig::default().with_leniency(leniency)) {
+        if reads_as_lenient(&ParseConfig::default().with_leniency(leniency)) {
             out.push(*name);
         }
     }
