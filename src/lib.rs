@@ -15,6 +15,8 @@
 //!   plus the literals it announces) ends, with limits.
 //! - [`utf7`]: the modified UTF-7 of IMAP4rev1 mailbox names.
 //! - [`session`]: connection states and the commands each allows.
+//! - [`transcript`]: the `.imap` format of recorded sessions (both directions, byte for byte,
+//!   chunked as seen on the wire), read with errors at the byte offset and written back.
 //!
 //! ```
 //! use imap_wire::{AString, Parse, to_vec};

@@ -14,14 +14,20 @@
 //! ```
 //!
 //! - Optional comment lines come first, each starting with `#` and ending with `\n`. The first
-//!   one may hold space-separated `key=value` pairs (`server`, `client`, `scenario` are usual).
+//!   one, when present, holds space-separated `key=value` pairs (`server`, `client`, `scenario`
+//!   are usual; unknown keys are kept).
 //! - Then records to the end of the file: a direction letter (`C` client to server, `S`
 //!   server to client), one space, the chunk's length in decimal, `\n`, exactly that many raw
 //!   bytes, and one `\n` that is not part of the chunk.
 //! - A record of length 0 ends that direction's stream; nothing of that direction may follow.
 //!
 //! Chunk boundaries are how the bytes arrived, not message boundaries. A file that breaks the
-//! layout is an error naming the byte offset.
+//! layout is a [`TranscriptError`] naming the byte offset of the first byte that is wrong: a
+//! header pair without `=`, a comment line without its newline, a record line that is not
+//! `C <len>` or `S <len>`, a length running past the end of the file, a chunk not followed by
+//! `\n`, a record after the end of its direction.
+//!
+//! A recorder that writes as it goes uses [`write_record`] for each chunk.
 //!
 //! ```
 //! use imap_wire::transcript::{Direction, Transcript};
@@ -85,6 +91,10 @@ pub enum TranscriptErrorKind {
     MissingNewline,
     /// A record follows the end (a 0-length record) of its direction.
     AfterEnd,
+    /// A word of the first comment line is not a `key=value` pair.
+    BadHeader,
+    /// A comment line has no newline before the end of the file.
+    UnterminatedComment,
 }
 
 /// A malformed transcript: what and where.
@@ -103,6 +113,8 @@ impl fmt::Display for TranscriptError {
             TranscriptErrorKind::Truncated => "record length runs past the end of the file",
             TranscriptErrorKind::MissingNewline => "expected a newline after the record's bytes",
             TranscriptErrorKind::AfterEnd => "record after the end of its direction's stream",
+            TranscriptErrorKind::BadHeader => "expected `key=value` in the header line",
+            TranscriptErrorKind::UnterminatedComment => "comment line without a newline",
         };
         write!(f, "{what} at byte {}", self.offset)
     }
@@ -131,9 +143,12 @@ impl<'a> Transcript<'a> {
                 memchr::memchr(b'\n', &file[pos..])
                     .map(|n| pos + n)
                     .ok_or(TranscriptError {
-                        kind: TranscriptErrorKind::Truncated,
+                        kind: TranscriptErrorKind::UnterminatedComment,
                         offset: pos,
                     })?;
+            if t.comments.is_empty() {
+                check_header(&file[pos + 1..end], pos + 1)?;
+            }
             t.comments.push(&file[pos + 1..end]);
             pos = end + 1;
         }
@@ -156,8 +171,11 @@ impl<'a> Transcript<'a> {
                 .iter()
                 .take_while(|b| b.is_ascii_digit())
                 .count();
-            if digits == 0 || digits > 19 || file.get(digits_at + digits) != Some(&b'\n') {
+            if digits == 0 || digits > 19 {
                 return Err(bad(digits_at));
+            }
+            if file.get(digits_at + digits) != Some(&b'\n') {
+                return Err(bad(digits_at + digits));
             }
             let len: usize = file[digits_at..digits_at + digits]
                 .iter()
@@ -252,16 +270,38 @@ impl<'a> Transcript<'a> {
             out.push(b'\n');
         }
         for r in &self.records {
-            out.push(r.direction.letter());
-            out.push(b' ');
-            let mut enc = crate::Encoder::default();
-            enc.number(r.bytes.len() as u64);
-            out.extend_from_slice(enc.bytes());
-            out.push(b'\n');
-            out.extend_from_slice(r.bytes);
-            out.push(b'\n');
+            write_record(out, r.direction, r.bytes);
         }
     }
+}
+
+/// Appends one record (`C`/`S`, the length, the bytes) in the `.imap` format; an empty `bytes`
+/// writes the record that ends `direction`'s stream.
+pub fn write_record(out: &mut Vec<u8>, direction: Direction, bytes: &[u8]) {
+    out.push(direction.letter());
+    out.push(b' ');
+    let mut enc = crate::Encoder::default();
+    enc.number(bytes.len() as u64);
+    out.extend_from_slice(enc.bytes());
+    out.push(b'\n');
+    out.extend_from_slice(bytes);
+    out.push(b'\n');
+}
+
+/// Checks that every word of the header line (at `offset` in the file) is `key=value` with a
+/// non-empty key.
+fn check_header(line: &[u8], offset: usize) -> Result<(), TranscriptError> {
+    let mut at = 0;
+    for word in line.split(|b| *b == b' ') {
+        if !word.is_empty() && word.iter().position(|b| *b == b'=').unwrap_or(0) == 0 {
+            return Err(TranscriptError {
+                kind: TranscriptErrorKind::BadHeader,
+                offset: offset + at,
+            });
+        }
+        at += word.len() + 1;
+    }
+    Ok(())
 }
 
 impl Default for Transcript<'_> {
@@ -299,7 +339,21 @@ mod tests {
             (b"C 1\nab\n", TranscriptErrorKind::MissingNewline, 5),
             (b"C 1\na", TranscriptErrorKind::Truncated, 0),
             (b"C 0\n\nC 1\na\n", TranscriptErrorKind::AfterEnd, 5),
-            (b"# no newline", TranscriptErrorKind::Truncated, 0),
+            (b"# no newline", TranscriptErrorKind::UnterminatedComment, 0),
+            (b"# a=b\n# c", TranscriptErrorKind::UnterminatedComment, 6),
+            (b"# a=b c\n", TranscriptErrorKind::BadHeader, 6),
+            (b"# a=b =c\n", TranscriptErrorKind::BadHeader, 6),
+            (b"C 5\r\nabcde\n", TranscriptErrorKind::BadRecordLine, 3),
+            (b"C -1\n", TranscriptErrorKind::BadRecordLine, 2),
+            (b"C \n\n", TranscriptErrorKind::BadRecordLine, 2),
+            (b"C 2\nab", TranscriptErrorKind::Truncated, 0),
+            (
+                b"S 0\n\nC 1\na\n# late comment\n",
+                TranscriptErrorKind::BadRecordLine,
+                11,
+            ),
+            (b"S 0\n\nS 0\n\n", TranscriptErrorKind::AfterEnd, 5),
+            (b"C 1\na\nS", TranscriptErrorKind::BadRecordLine, 7),
             (
                 b"C 99999999999999999999\n",
                 TranscriptErrorKind::BadRecordLine,
@@ -319,5 +373,47 @@ mod tests {
         }
         // The other direction may go on after one ends.
         assert!(Transcript::parse(b"C 0\n\nS 1\na\n").is_ok());
+    }
+
+    #[test]
+    fn header_words_need_a_key() {
+        let t = Transcript::parse(b"#  server=a  kind=examples x=\n# free text here\n").unwrap();
+        assert_eq!(t.meta("kind"), Some("examples"));
+        assert_eq!(t.meta("x"), Some(""));
+        assert_eq!(t.comments()[1], b" free text here");
+        assert!(t.records().is_empty());
+    }
+
+    #[test]
+    fn every_prefix_of_a_file_reads_or_names_an_offset_inside_it() {
+        let file = b"# server=x\nS 6\n* OK\r\n\nC 9\na1 NOOP\r\n\nC 0\n\nS 0\n\n";
+        assert!(Transcript::parse(file).is_ok());
+        for n in 0..file.len() {
+            if let Err(e) = Transcript::parse(&file[..n]) {
+                assert!(e.offset <= n, "prefix {n}: {e}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn written_records_read_back(
+            chunks in proptest::collection::vec((proptest::bool::ANY, proptest::collection::vec(proptest::num::u8::ANY, 1..40)), 0..20)
+        ) {
+            let mut file = b"# server=p client=q\n".to_vec();
+            for (server, bytes) in &chunks {
+                let d = if *server { Direction::Server } else { Direction::Client };
+                write_record(&mut file, d, bytes);
+            }
+            let t = Transcript::parse(&file).unwrap();
+            proptest::prop_assert_eq!(t.records().len(), chunks.len());
+            for (r, (server, bytes)) in t.records().iter().zip(&chunks) {
+                proptest::prop_assert_eq!(r.direction == Direction::Server, *server);
+                proptest::prop_assert_eq!(r.bytes, &bytes[..]);
+            }
+            let mut again = Vec::new();
+            t.write(&mut again);
+            proptest::prop_assert_eq!(again, file);
+        }
     }
 }
