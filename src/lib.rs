@@ -15,6 +15,7 @@
 //!   plus the literals it announces) ends, with limits.
 //! - [`utf7`]: the modified UTF-7 of IMAP4rev1 mailbox names.
 //! - [`session`]: connection states and the commands each allows.
+//! - [`server`]: the server's sans-IO state machine.
 //!
 //! ```
 //! use imap_wire::{AString, Parse, to_vec};
@@ -41,6 +42,7 @@ pub mod fuzzing;
 mod owned;
 mod parse;
 mod serialize;
+pub mod server;
 pub mod session;
 #[cfg(test)]
 mod testing;
