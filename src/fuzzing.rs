@@ -14,6 +14,12 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 
+#[path = "fuzzing_server.rs"]
+mod server_owner;
+pub use server_owner::{
+    Owner, Transcript, assert_lines, chunks, owner_in_state, server, small_config,
+};
+
 use crate::ParseConfig;
 use crate::framing::{FrameEvent, Framer, FramerConfig, Limits, Role};
 use crate::serialize::{EncodeConfig, Encoder, LiteralMode};
@@ -54,6 +60,10 @@ pub const CHECKS: &[Check] = &[
     Check {
         name: "arbitrary_messages",
         run: arbitrary_messages,
+    },
+    Check {
+        name: "server",
+        run: server,
     },
 ];
 

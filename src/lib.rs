@@ -17,6 +17,7 @@
 //! - [`session`]: connection states and the commands each allows.
 //! - [`transcript`]: the `.imap` format of recorded sessions (both directions, byte for byte,
 //!   chunked as seen on the wire), read with errors at the byte offset and written back.
+//! - [`server`]: the server's sans-IO state machine.
 //!
 //! ```
 //! use imap_wire::{AString, Parse, to_vec};
@@ -43,6 +44,7 @@ pub mod fuzzing;
 mod owned;
 mod parse;
 mod serialize;
+pub mod server;
 pub mod session;
 #[cfg(test)]
 mod testing;

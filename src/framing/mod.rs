@@ -188,6 +188,17 @@ impl Framer {
         }
     }
 
+    /// Drops the message whose literal was just announced (see [`LiteralAnnouncement`]):
+    /// the literal's data and the rest of the message are stepped over without being
+    /// buffered, and no [`FrameEvent::Message`] comes for it. For a non-synchronising literal
+    /// over the owner's limit, whose data the client sends without waiting. Does nothing
+    /// unless the framer is inside a literal's data.
+    pub fn discard_message(&mut self) {
+        if matches!(self.state, State::Literal { .. }) {
+            self.discarding = true;
+        }
+    }
+
     /// Forgets the message handed out last.
     #[inline]
     fn release_consumed(&mut self) {
