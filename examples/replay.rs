@@ -94,6 +94,11 @@ fn mode_name(m: Mode) -> &'static str {
     }
 }
 
+/// The items of `list`, each formatted by `f`, separated by commas.
+fn joined<I: IntoIterator>(list: I, f: impl Fn(I::Item) -> String) -> String {
+    list.into_iter().map(f).collect::<Vec<_>>().join(", ")
+}
+
 /// The report line of one transcript, with its first failures.
 fn line(path: &Path, r: &Report, seconds: f64) -> String {
     let mut out = format!(
@@ -115,9 +120,15 @@ fn line(path: &Path, r: &Report, seconds: f64) -> String {
     if r.expected_bad > 0 {
         let _ = write!(out, ", {} bad commands answered BAD", r.expected_bad);
     }
+    if !r.accepted_bad.is_empty() {
+        let tags = joined(&r.accepted_bad, |(at, tag)| {
+            format!("{tag} at client byte {at}")
+        });
+        let _ = write!(out, ", answered BAD though parsed here: {tags}");
+    }
     if !r.quirks.is_empty() {
-        let list: Vec<String> = r.quirks.iter().map(|(q, n)| format!("{q} x{n}")).collect();
-        let _ = write!(out, ", quirks: {}", list.join(", "));
+        let list = joined(&r.quirks, |(q, n)| format!("{q} x{n}"));
+        let _ = write!(out, ", quirks: {list}");
     }
     if r.failures > 0 {
         let _ = write!(out, ", {} failures", r.failures);
@@ -210,15 +221,11 @@ fn main() -> ExitCode {
             );
         }
     }
-    let modes: Vec<String> = totals
-        .by_mode
-        .iter()
-        .map(|(m, n)| format!("{n} {m}"))
-        .collect();
+    let modes = joined(&totals.by_mode, |(m, n)| format!("{n} {m}"));
     println!(
         "\n{} transcripts ({}): {} passed, {} failed{}; {} messages, {} bytes, {:.1} MB/s",
         totals.transcripts,
-        modes.join(", "),
+        modes,
         totals.transcripts - totals.failed,
         totals.failed,
         if strict { " (strict)" } else { "" },
@@ -233,12 +240,8 @@ fn main() -> ExitCode {
         );
     }
     if !totals.quirks.is_empty() {
-        let list: Vec<String> = totals
-            .quirks
-            .iter()
-            .map(|(q, n)| format!("{q} ({n} messages)"))
-            .collect();
-        println!("quirks needed: {}", list.join(", "));
+        let list = joined(&totals.quirks, |(q, n)| format!("{q} ({n} messages)"));
+        println!("quirks needed: {list}");
     }
     if totals.failed == 0 {
         ExitCode::SUCCESS

@@ -40,6 +40,10 @@ pub trait Session {
     fn finish(&mut self) -> Vec<(u64, String)>;
     /// How many unparsable commands the server answered `BAD`, as expected.
     fn expected_bad(&self) -> u64;
+    /// The commands this crate parsed that the server answered `BAD`, as (client offset,
+    /// tag): not failures (a server may refuse a command it does not know, or one sent in
+    /// the wrong state), but worth a look for a grammar that is too lenient.
+    fn accepted_bad(&self) -> &[(u64, String)];
 }
 
 /// A command waiting for its tagged response.
@@ -62,6 +66,7 @@ pub struct Pairing {
     /// Tag of an IDLE in progress, and whether its `DONE` was sent.
     idle: Option<(String, bool)>,
     expected_bad: u64,
+    accepted_bad: Vec<(u64, String)>,
     tls: bool,
 }
 
@@ -93,6 +98,8 @@ impl Pairing {
                 ));
             }
             self.expected_bad += 1;
+        } else if kind == StatusKind::Bad {
+            self.accepted_bad.push((p.offset, tag.to_string()));
         }
         Ok(match (p.kind, kind) {
             (CommandKind::Compress, StatusKind::Ok) => Effect::StartDeflate,
@@ -203,5 +210,9 @@ impl Session for Pairing {
 
     fn expected_bad(&self) -> u64 {
         self.expected_bad
+    }
+
+    fn accepted_bad(&self) -> &[(u64, String)] {
+        &self.accepted_bad
     }
 }
