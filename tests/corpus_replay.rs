@@ -175,7 +175,7 @@ fn file(records: &[&[u8]]) -> Vec<u8> {
 fn a_strict_replay_names_what_a_lenient_one_accepted() {
     // `* OK [UIDNEXT 5]` without text, as some servers send.
     let file = file(&[
-        b"* OK ready\r\n",
+        b"* PREAUTH ready\r\n",
         b"a1 SELECT box\r\n",
         b"* OK [UIDNEXT 5]\r\n* 0 EXISTS\r\na1 OK [READ-WRITE] done\r\n",
     ]);
@@ -297,4 +297,41 @@ fn fragments_and_one_sided_streams_are_checked_for_parsing_alone() {
         (report.shown[0].side, report.shown[0].offset),
         ("server", 11)
     );
+}
+
+#[test]
+fn accepted_commands_must_fit_the_state_the_session_implies() {
+    let replay =
+        |records: &[&[u8]]| check::replay(&Transcript::parse(&file(records)).unwrap(), false);
+    // FETCH accepted before any login or SELECT.
+    let early = replay(&[b"* OK hi\r\n", b"a1 FETCH 1 FLAGS\r\n", b"a1 OK done\r\n"]);
+    assert!(!early.passed(), "{early:#?}");
+    // After PREAUTH and a SELECT, it fits; after CLOSE it no longer does.
+    let selected: [&[u8]; 3] = [
+        b"* PREAUTH hi\r\n",
+        b"a1 SELECT INBOX\r\n",
+        b"a1 OK done\r\n",
+    ];
+    let fetch: [&[u8]; 2] = [b"a3 FETCH 1 FLAGS\r\n", b"a3 OK done\r\n"];
+    let fits = replay(&[&selected[..], &fetch].concat());
+    assert!(fits.passed(), "{fits:#?}");
+    let close: [&[u8]; 2] = [b"a2 CLOSE\r\n", b"a2 OK done\r\n"];
+    let closed = replay(&[&selected[..], &close, &fetch].concat());
+    assert!(!closed.passed(), "{closed:#?}");
+    // LOGIN accepted twice: the second in the authenticated state.
+    let twice = replay(&[
+        b"* OK hi\r\n",
+        b"a1 LOGIN u p\r\n",
+        b"a1 OK done\r\n",
+        b"a2 LOGIN u p\r\n",
+        b"a2 OK done\r\n",
+    ]);
+    assert!(!twice.passed(), "{twice:#?}");
+    // An excerpt without a greeting: the state is unknown, so nothing is held against it.
+    let excerpt = replay(&[
+        b"* 3 EXISTS\r\n",
+        b"a1 FETCH 1 FLAGS\r\n",
+        b"a1 OK done\r\n",
+    ]);
+    assert!(excerpt.passed(), "{excerpt:#?}");
 }
