@@ -39,6 +39,17 @@ use imap_wire::transcript::Transcript;
 
 use check::{Mode, Report};
 
+/// Prints a line to stdout; a closed stdout (the reader went away, as `| head` does) ends the
+/// run with the IO-error status instead of a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(2);
+        }
+    }};
+}
+
 const USAGE: &str = "usage: replay [--strict] PATH...   (.imap transcripts or folders of them)";
 
 /// Folders of this name inside a folder being searched are skipped (`corpus/pending/`).
@@ -150,7 +161,7 @@ fn run_file(path: &Path, strict: bool, totals: &mut Totals) -> Result<bool, Stri
     let t = match Transcript::parse(&file) {
         Ok(t) => t,
         Err(e) => {
-            println!("FAIL {}: malformed transcript: {e}", path.display());
+            say!("FAIL {}: malformed transcript: {e}", path.display());
             totals.failed += 1;
             return Ok(false);
         }
@@ -158,7 +169,7 @@ fn run_file(path: &Path, strict: bool, totals: &mut Totals) -> Result<bool, Stri
     let started = Instant::now();
     let report = check::replay(&t, strict);
     let seconds = started.elapsed().as_secs_f64();
-    println!("{}", line(path, &report, seconds));
+    say!("{}", line(path, &report, seconds));
     totals.messages += report.messages;
     totals.bytes += report.bytes;
     totals.seconds += seconds;
@@ -180,7 +191,7 @@ fn main() -> ExitCode {
         match a.as_str() {
             "--strict" => strict = true,
             "-h" | "--help" => {
-                println!("{USAGE}");
+                say!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
             _ if a.starts_with("--") => {
@@ -222,7 +233,7 @@ fn main() -> ExitCode {
         }
     }
     let modes = joined(&totals.by_mode, |(m, n)| format!("{n} {m}"));
-    println!(
+    say!(
         "\n{} transcripts ({}): {} passed, {} failed{}; {} messages, {} bytes, {:.1} MB/s",
         totals.transcripts,
         modes,
@@ -234,14 +245,14 @@ fn main() -> ExitCode {
         totals.bytes as f64 / totals.seconds.max(1e-9) / 1e6,
     );
     if totals.expected_bad > 0 {
-        println!(
+        say!(
             "{} commands this crate rejects were answered BAD by the server, as expected",
             totals.expected_bad
         );
     }
     if !totals.quirks.is_empty() {
         let list = joined(&totals.quirks, |(q, n)| format!("{q} ({n} messages)"));
-        println!("quirks needed: {list}");
+        say!("quirks needed: {list}");
     }
     if totals.failed == 0 {
         ExitCode::SUCCESS
