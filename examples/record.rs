@@ -31,11 +31,15 @@ use imap_wire::transcript::{Direction, write_record};
 const USAGE: &str = "usage: record --listen ADDR --server ADDR --out FILE [--header key=value ...]";
 
 /// The command line.
-struct Args {
-    listen: String,
-    server: String,
-    out: String,
-    headers: Vec<String>,
+pub struct Args {
+    /// Where the client connects.
+    pub listen: String,
+    /// The server's address.
+    pub server: String,
+    /// The transcript file.
+    pub out: String,
+    /// `key=value` pairs of the header line.
+    pub headers: Vec<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -140,6 +144,11 @@ fn run(args: &Args) -> Result<(), String> {
         "record: listening on {local}, forwarding to {}",
         args.server
     );
+    serve(listener, args)
+}
+
+/// Accepts one client on `listener`, connects it to the server and records the connection.
+pub fn serve(listener: TcpListener, args: &Args) -> Result<(), String> {
     let (client, peer) = listener.accept().map_err(|e| format!("accepting: {e}"))?;
     drop(listener);
     let server =

@@ -39,6 +39,17 @@ use imap_wire::transcript::Transcript;
 
 use check::{Mode, Report};
 
+/// Prints a line to stdout; a closed stdout (the reader went away, as `| head` does) ends the
+/// run with the IO-error status instead of a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(2);
+        }
+    }};
+}
+
 const USAGE: &str = "usage: replay [--strict] PATH...   (.imap transcripts or folders of them)";
 
 /// Folders of this name inside a folder being searched are skipped (`corpus/pending/`).
@@ -94,6 +105,11 @@ fn mode_name(m: Mode) -> &'static str {
     }
 }
 
+/// The items of `list`, each formatted by `f`, separated by commas.
+fn joined<I: IntoIterator>(list: I, f: impl Fn(I::Item) -> String) -> String {
+    list.into_iter().map(f).collect::<Vec<_>>().join(", ")
+}
+
 /// The report line of one transcript, with its first failures.
 fn line(path: &Path, r: &Report, seconds: f64) -> String {
     let mut out = format!(
@@ -115,9 +131,15 @@ fn line(path: &Path, r: &Report, seconds: f64) -> String {
     if r.expected_bad > 0 {
         let _ = write!(out, ", {} bad commands answered BAD", r.expected_bad);
     }
+    if !r.accepted_bad.is_empty() {
+        let tags = joined(&r.accepted_bad, |(at, tag)| {
+            format!("{tag} at client byte {at}")
+        });
+        let _ = write!(out, ", answered BAD though parsed here: {tags}");
+    }
     if !r.quirks.is_empty() {
-        let list: Vec<String> = r.quirks.iter().map(|(q, n)| format!("{q} x{n}")).collect();
-        let _ = write!(out, ", quirks: {}", list.join(", "));
+        let list = joined(&r.quirks, |(q, n)| format!("{q} x{n}"));
+        let _ = write!(out, ", quirks: {list}");
     }
     if r.failures > 0 {
         let _ = write!(out, ", {} failures", r.failures);
@@ -139,7 +161,7 @@ fn run_file(path: &Path, strict: bool, totals: &mut Totals) -> Result<bool, Stri
     let t = match Transcript::parse(&file) {
         Ok(t) => t,
         Err(e) => {
-            println!("FAIL {}: malformed transcript: {e}", path.display());
+            say!("FAIL {}: malformed transcript: {e}", path.display());
             totals.failed += 1;
             return Ok(false);
         }
@@ -147,7 +169,7 @@ fn run_file(path: &Path, strict: bool, totals: &mut Totals) -> Result<bool, Stri
     let started = Instant::now();
     let report = check::replay(&t, strict);
     let seconds = started.elapsed().as_secs_f64();
-    println!("{}", line(path, &report, seconds));
+    say!("{}", line(path, &report, seconds));
     totals.messages += report.messages;
     totals.bytes += report.bytes;
     totals.seconds += seconds;
@@ -169,7 +191,7 @@ fn main() -> ExitCode {
         match a.as_str() {
             "--strict" => strict = true,
             "-h" | "--help" => {
-                println!("{USAGE}");
+                say!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
             _ if a.starts_with("--") => {
@@ -210,15 +232,11 @@ fn main() -> ExitCode {
             );
         }
     }
-    let modes: Vec<String> = totals
-        .by_mode
-        .iter()
-        .map(|(m, n)| format!("{n} {m}"))
-        .collect();
-    println!(
+    let modes = joined(&totals.by_mode, |(m, n)| format!("{n} {m}"));
+    say!(
         "\n{} transcripts ({}): {} passed, {} failed{}; {} messages, {} bytes, {:.1} MB/s",
         totals.transcripts,
-        modes.join(", "),
+        modes,
         totals.transcripts - totals.failed,
         totals.failed,
         if strict { " (strict)" } else { "" },
@@ -227,18 +245,14 @@ fn main() -> ExitCode {
         totals.bytes as f64 / totals.seconds.max(1e-9) / 1e6,
     );
     if totals.expected_bad > 0 {
-        println!(
+        say!(
             "{} commands this crate rejects were answered BAD by the server, as expected",
             totals.expected_bad
         );
     }
     if !totals.quirks.is_empty() {
-        let list: Vec<String> = totals
-            .quirks
-            .iter()
-            .map(|(q, n)| format!("{q} ({n} messages)"))
-            .collect();
-        println!("quirks needed: {}", list.join(", "));
+        let list = joined(&totals.quirks, |(q, n)| format!("{q} ({n} messages)"));
+        say!("quirks needed: {list}");
     }
     if totals.failed == 0 {
         ExitCode::SUCCESS

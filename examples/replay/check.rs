@@ -77,6 +77,8 @@ pub struct Report {
     pub quirks: BTreeMap<&'static str, u64>,
     /// Commands this crate rejects that the server answered `BAD`, as it should.
     pub expected_bad: u64,
+    /// Commands this crate accepts that the server answered `BAD`: (client offset, tag).
+    pub accepted_bad: Vec<(u64, String)>,
     /// Whether the session switched to DEFLATE.
     pub compressed: bool,
 }
@@ -124,6 +126,7 @@ pub fn replay(t: &Transcript<'_>, strict: bool) -> Report {
             shown: Vec::new(),
             quirks: BTreeMap::new(),
             expected_bad: 0,
+            accepted_bad: Vec::new(),
             compressed: false,
         },
     };
@@ -316,6 +319,7 @@ impl Replay {
                 self.report.fail("client", offset, what, b"");
             }
             self.report.expected_bad = self.session.expected_bad();
+            self.report.accepted_bad = self.session.accepted_bad().to_vec();
         }
         self.report
     }

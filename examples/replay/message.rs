@@ -5,8 +5,8 @@
 //! check needs: tags, command names, status kinds.
 
 use imap_wire::{
-    AuthenticateResponse, Command, CommandBody, Encode, Encoder, Greeting, IdleDone, Parse,
-    ParseConfig, Response, StatusKind, Untagged,
+    AuthenticateResponse, Command, CommandBody, Encode, Encoder, Greeting, GreetingKind, IdleDone,
+    Parse, ParseConfig, Response, StatusKind, Untagged,
 };
 
 use crate::quirks;
@@ -32,6 +32,8 @@ pub enum ClientLine {
         tag: String,
         /// Its kind, as far as the session cares.
         kind: CommandKind,
+        /// The state it is valid in (`None` for a command this crate does not know).
+        needs: Option<Needs>,
     },
     /// `DONE`, ending IDLE.
     Done,
@@ -52,15 +54,37 @@ pub enum CommandKind {
     StartTls,
     /// LOGOUT.
     Logout,
+    /// LOGIN: after a tagged OK the session is authenticated.
+    Login,
+    /// SELECT or EXAMINE: after a tagged OK a mailbox is selected, after NO none is.
+    Select,
+    /// CLOSE or UNSELECT: after a tagged OK no mailbox is selected.
+    Close,
     /// Anything else.
     Other,
+}
+
+/// The states of RFC 9051 §3 a command is valid in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// Any state.
+    Any,
+    /// Not authenticated.
+    NotAuthenticated,
+    /// Authenticated or selected.
+    Authenticated,
+    /// Selected.
+    Selected,
 }
 
 /// What the session check needs of a server message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ServerLine {
-    /// The greeting.
-    Greeting,
+    /// The greeting; `preauth` for `* PREAUTH`.
+    Greeting {
+        /// The session starts authenticated.
+        preauth: bool,
+    },
     /// A tagged response.
     Tagged {
         /// The tag.
@@ -136,19 +160,38 @@ macro_rules! check {
 }
 
 fn command_line(c: &Command<'_>) -> ClientLine {
+    use CommandBody as B;
     let kind = match &c.body {
-        CommandBody::Authenticate { .. } => CommandKind::Authenticate,
-        CommandBody::Idle => CommandKind::Idle,
-        CommandBody::StartTls => CommandKind::StartTls,
-        CommandBody::Logout => CommandKind::Logout,
-        CommandBody::Other(o) if o.name().as_str().eq_ignore_ascii_case("COMPRESS") => {
-            CommandKind::Compress
-        }
+        B::Authenticate { .. } => CommandKind::Authenticate,
+        B::Idle => CommandKind::Idle,
+        B::StartTls => CommandKind::StartTls,
+        B::Logout => CommandKind::Logout,
+        B::Login { .. } => CommandKind::Login,
+        B::Select { .. } | B::Examine { .. } => CommandKind::Select,
+        B::Close | B::Unselect => CommandKind::Close,
+        B::Other(o) if o.name().as_str().eq_ignore_ascii_case("COMPRESS") => CommandKind::Compress,
         _ => CommandKind::Other,
+    };
+    let needs = match &c.body {
+        B::Capability | B::Noop | B::Logout => Some(Needs::Any),
+        B::StartTls | B::Authenticate { .. } | B::Login { .. } => Some(Needs::NotAuthenticated),
+        B::Check
+        | B::Close
+        | B::Unselect
+        | B::Expunge
+        | B::UidExpunge { .. }
+        | B::Search { .. }
+        | B::Fetch { .. }
+        | B::Store { .. }
+        | B::Copy { .. }
+        | B::Move { .. } => Some(Needs::Selected),
+        B::Other(_) => None,
+        _ => Some(Needs::Authenticated),
     };
     ClientLine::Command {
         tag: c.tag.as_str().to_string(),
         kind,
+        needs,
     }
 }
 
@@ -160,8 +203,10 @@ fn auth_line(_: &AuthenticateResponse<'_>) -> ClientLine {
     ClientLine::AuthData
 }
 
-fn greeting_line(_: &Greeting<'_>) -> ServerLine {
-    ServerLine::Greeting
+fn greeting_line(g: &Greeting<'_>) -> ServerLine {
+    ServerLine::Greeting {
+        preauth: g.kind == GreetingKind::PreAuth,
+    }
 }
 
 fn response_line(r: &Response<'_>) -> ServerLine {

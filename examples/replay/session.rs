@@ -4,14 +4,16 @@
 //! [`Session`] is what the replay calls; [`Pairing`] is a conservative check of its own: every
 //! tagged response answers a command sent before it with that tag; every command is answered
 //! unless the connection ended first; a command this crate cannot parse must be one the server
-//! answered `BAD` (the peers treated it as a protocol error too). It also tells the replay how
+//! answered `BAD` (the peers treated it as a protocol error too); a command the server accepts
+//! must be valid in the state (not authenticated, authenticated, selected) that the
+//! session's earlier successes imply. It also tells the replay how
 //! to read what follows: SASL data after AUTHENTICATE, `DONE` after IDLE, DEFLATE after a
 //! successful COMPRESS. The client and server state machines plug in as further
 //! implementations of [`Session`], fed the same messages.
 
 use imap_wire::StatusKind;
 
-use crate::message::{ClientLine, CommandKind, Expect, ServerLine};
+use crate::message::{ClientLine, CommandKind, Expect, Needs, ServerLine};
 
 /// What a server message changes in how the streams are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,12 +42,55 @@ pub trait Session {
     fn finish(&mut self) -> Vec<(u64, String)>;
     /// How many unparsable commands the server answered `BAD`, as expected.
     fn expected_bad(&self) -> u64;
+    /// The commands this crate parsed that the server answered `BAD`, as (client offset,
+    /// tag): not failures (a server may refuse a command it does not know, or one sent in
+    /// the wrong state), but worth a look for a grammar that is too lenient.
+    fn accepted_bad(&self) -> &[(u64, String)];
+}
+
+/// The connection's state as the session's successful commands imply (RFC 9051 §3).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum State {
+    /// Before a greeting (an excerpt of a session): any command may succeed.
+    #[default]
+    Unknown,
+    NotAuthenticated,
+    Authenticated,
+    Selected,
+    Logout,
+}
+
+impl State {
+    /// Whether a command valid in `needs` may succeed in this state.
+    fn allows(self, needs: Needs) -> bool {
+        match needs {
+            Needs::Any => true,
+            _ if self == Self::Unknown => true,
+            Needs::NotAuthenticated => self == Self::NotAuthenticated,
+            Needs::Authenticated => matches!(self, Self::Authenticated | Self::Selected),
+            Needs::Selected => self == Self::Selected,
+        }
+    }
+
+    /// The state after a command of `kind` got `status`.
+    fn after(self, kind: CommandKind, status: StatusKind) -> Self {
+        match (kind, status) {
+            (CommandKind::Login | CommandKind::Authenticate, StatusKind::Ok) => Self::Authenticated,
+            (CommandKind::Select, StatusKind::Ok) => Self::Selected,
+            (CommandKind::Select, StatusKind::No) | (CommandKind::Close, StatusKind::Ok) => {
+                Self::Authenticated
+            }
+            (CommandKind::Logout, StatusKind::Ok) => Self::Logout,
+            _ => self,
+        }
+    }
 }
 
 /// A command waiting for its tagged response.
 struct Pending {
     tag: Option<String>,
     kind: CommandKind,
+    needs: Option<Needs>,
     offset: u64,
     /// Why this crate could not parse it, if it could not.
     error: Option<String>,
@@ -62,7 +107,9 @@ pub struct Pairing {
     /// Tag of an IDLE in progress, and whether its `DONE` was sent.
     idle: Option<(String, bool)>,
     expected_bad: u64,
+    accepted_bad: Vec<(u64, String)>,
     tls: bool,
+    state: State,
 }
 
 impl Pairing {
@@ -83,6 +130,16 @@ impl Pairing {
         if self.idle.as_ref().is_some_and(|(t, _)| t == tag) {
             self.idle = None;
         }
+        if kind == StatusKind::Ok {
+            if let Some(needs) = p.needs.filter(|n| !self.state.allows(*n)) {
+                return Err(format!(
+                    "the server accepted {tag}, a command of the {needs:?} state, in the {:?} \
+                     state the session implies",
+                    self.state
+                ));
+            }
+        }
+        self.state = self.state.after(p.kind, kind);
         if let Some(error) = p.error {
             if kind != StatusKind::Bad {
                 return Err(format!(
@@ -93,6 +150,8 @@ impl Pairing {
                 ));
             }
             self.expected_bad += 1;
+        } else if kind == StatusKind::Bad {
+            self.accepted_bad.push((p.offset, tag.to_string()));
         }
         Ok(match (p.kind, kind) {
             (CommandKind::Compress, StatusKind::Ok) => Effect::StartDeflate,
@@ -118,7 +177,7 @@ impl Session for Pairing {
 
     fn client(&mut self, offset: u64, line: &ClientLine) -> Result<(), String> {
         match line {
-            ClientLine::Command { tag, kind } => {
+            ClientLine::Command { tag, kind, needs } => {
                 match kind {
                     CommandKind::Authenticate => self.auth = Some(tag.clone()),
                     CommandKind::Idle => self.idle = Some((tag.clone(), false)),
@@ -127,6 +186,7 @@ impl Session for Pairing {
                 self.pending.push(Pending {
                     tag: Some(tag.clone()),
                     kind: *kind,
+                    needs: *needs,
                     offset,
                     error: None,
                     ended_after: false,
@@ -148,6 +208,7 @@ impl Session for Pairing {
         self.pending.push(Pending {
             tag,
             kind: CommandKind::Other,
+            needs: None,
             offset,
             error: Some(error),
             ended_after: false,
@@ -157,6 +218,14 @@ impl Session for Pairing {
     fn server(&mut self, _offset: u64, line: &ServerLine) -> Result<Effect, String> {
         match line {
             ServerLine::Tagged { tag, kind } => self.answer(tag, *kind),
+            ServerLine::Greeting { preauth } => {
+                self.state = if *preauth {
+                    State::Authenticated
+                } else {
+                    State::NotAuthenticated
+                };
+                Ok(Effect::None)
+            }
             // An untagged BAD answers the oldest line whose tag could not be read.
             ServerLine::Untagged { bad: true, .. } => {
                 if let Some(i) = self
@@ -203,5 +272,9 @@ impl Session for Pairing {
 
     fn expected_bad(&self) -> u64 {
         self.expected_bad
+    }
+
+    fn accepted_bad(&self) -> &[(u64, String)] {
+        &self.accepted_bad
     }
 }
