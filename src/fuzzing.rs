@@ -12,6 +12,10 @@
 //! Not a stable API: it exists for the crate's own fuzzing and tests, behind the `arbitrary`
 //! feature.
 
+mod client;
+
+pub use client::client;
+
 use arbitrary::{Arbitrary, Unstructured};
 
 use crate::ParseConfig;
@@ -54,6 +58,10 @@ pub const CHECKS: &[Check] = &[
     Check {
         name: "arbitrary_messages",
         run: arbitrary_messages,
+    },
+    Check {
+        name: "client",
+        run: client,
     },
 ];
 

@@ -15,6 +15,8 @@
 //!   plus the literals it announces) ends, with limits.
 //! - [`utf7`]: the modified UTF-7 of IMAP4rev1 mailbox names.
 //! - [`session`]: connection states and the commands each allows.
+//! - [`client`]: the client state machine (sans-IO): bytes and commands in, events and bytes
+//!   to send out.
 //!
 //! ```
 //! use imap_wire::{AString, Parse, to_vec};
@@ -32,6 +34,7 @@ extern crate alloc;
 extern crate std;
 
 mod chars;
+pub mod client;
 mod config;
 mod error;
 pub mod framing;
