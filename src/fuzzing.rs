@@ -12,9 +12,12 @@
 //! Not a stable API: it exists for the crate's own fuzzing and tests, behind the `arbitrary`
 //! feature.
 
+mod client;
+
+pub use client::client;
+
 use arbitrary::{Arbitrary, Unstructured};
 
-#[path = "fuzzing_server.rs"]
 mod server_owner;
 pub use server_owner::{
     Owner, Transcript, assert_lines, chunks, owner_in_state, server, small_config,
@@ -64,6 +67,10 @@ pub const CHECKS: &[Check] = &[
     Check {
         name: "server",
         run: server,
+    },
+    Check {
+        name: "client",
+        run: client,
     },
 ];
 

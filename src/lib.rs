@@ -18,6 +18,8 @@
 //! - [`transcript`]: the `.imap` format of recorded sessions (both directions, byte for byte,
 //!   chunked as seen on the wire), read with errors at the byte offset and written back.
 //! - [`server`]: the server's sans-IO state machine.
+//! - [`client`]: the client state machine (sans-IO): bytes and commands in, events and bytes
+//!   to send out.
 //!
 //! ```
 //! use imap_wire::{AString, Parse, to_vec};
@@ -35,6 +37,7 @@ extern crate alloc;
 extern crate std;
 
 mod chars;
+pub mod client;
 mod config;
 mod error;
 pub mod framing;

@@ -34,6 +34,7 @@
 mod config;
 mod event;
 mod oracle;
+mod retained;
 #[cfg(test)]
 mod tests;
 
