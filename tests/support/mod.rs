@@ -1,0 +1,3 @@
+//! Helpers shared by the integration tests over `corpus/`.
+
+pub mod replay;
