@@ -1,8 +1,10 @@
 //! What the interoperability tests share: installing a real peer from Debian's packages when it
 //! is missing, and finding a free loopback port. A peer that cannot be installed or started fails
-//! the test loudly; nothing is skipped.
+//! the test loudly; nothing is skipped. Also the replay of `corpus/` for the integration tests.
 
 #![allow(dead_code)]
+
+pub mod replay;
 
 use std::net::TcpListener;
 use std::path::PathBuf;
