@@ -77,17 +77,7 @@ fn bench(c: &mut Criterion) {
         search.extend_from_slice(format!(" {}", 1000 + k * 3).as_bytes());
     }
     search.extend_from_slice(b"\r\n");
-    let commands: Vec<Vec<u8>> = (0..4000)
-        .map(|k| match k % 4 {
-            0 => format!("a{k} UID FETCH {}:* (UID FLAGS BODY.PEEK[HEADER.FIELDS (DATE FROM SUBJECT TO CC MESSAGE-ID)])\r\n", k + 1).into_bytes(),
-            1 => format!("a{k} UID SEARCH OR (FROM \"smith\" SINCE 1-Feb-1994) NOT (SEEN OR DELETED UID 1:{})\r\n", k + 1).into_bytes(),
-            2 => format!("a{k} STORE {} +FLAGS.SILENT (\\Seen $Forwarded)\r\n", k + 1).into_bytes(),
-            _ => {
-                let body = "From: a@b.example\r\nSubject: hello\r\n\r\nbody text\r\n";
-                format!("a{k} APPEND INBOX (\\Seen) {{{}}}\r\n{body}\r\n", body.len()).into_bytes()
-            }
-        })
-        .collect();
+    let commands = support::mixed_commands(4000);
     let command_bytes: u64 = commands.iter().map(|c| c.len() as u64).sum();
     let before = support::allocations();
     let ok = commands

@@ -84,3 +84,19 @@ pub fn literal_stream(n: usize, body: usize) -> Vec<u8> {
     }
     v
 }
+
+/// `n` commands of a mail client, in four kinds taken in turn: UID FETCH of header fields,
+/// UID SEARCH with nested criteria, STORE of flags, and APPEND with a synchronising literal.
+pub fn mixed_commands(n: usize) -> Vec<Vec<u8>> {
+    (0..n)
+        .map(|k| match k % 4 {
+            0 => format!("a{k} UID FETCH {}:* (UID FLAGS BODY.PEEK[HEADER.FIELDS (DATE FROM SUBJECT TO CC MESSAGE-ID)])\r\n", k + 1).into_bytes(),
+            1 => format!("a{k} UID SEARCH OR (FROM \"smith\" SINCE 1-Feb-1994) NOT (SEEN OR DELETED UID 1:{})\r\n", k + 1).into_bytes(),
+            2 => format!("a{k} STORE {} +FLAGS.SILENT (\\Seen $Forwarded)\r\n", k + 1).into_bytes(),
+            _ => {
+                let body = "From: a@b.example\r\nSubject: hello\r\n\r\nbody text\r\n";
+                format!("a{k} APPEND INBOX (\\Seen) {{{}}}\r\n{body}\r\n", body.len()).into_bytes()
+            }
+        })
+        .collect()
+}
