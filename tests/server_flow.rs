@@ -588,3 +588,15 @@ fn bye_greeting_and_bye_end_the_connection() {
     assert_eq!(take(&mut s), b"* BYE shutting down\r\n");
     assert_eq!(events(&mut s), vec![Event::Closed]);
 }
+
+#[test]
+fn the_server_writes_only_synchronising_literals() {
+    let config = ServerConfig::default().with_non_sync_literals(NonSyncLiterals::Any);
+    let mut s = server(config, true);
+    let fetch = imap_wire::Response::parse(b"* 1 FETCH (BODY[] {5}\r\nab\r\nc)\r\n").unwrap();
+    let imap_wire::Response::Untagged(imap_wire::Untagged::Data(data)) = fetch else {
+        panic!()
+    };
+    s.notify(data).unwrap();
+    assert_eq!(take(&mut s), b"* 1 FETCH (BODY[] {5}\r\nab\r\nc)\r\n");
+}
