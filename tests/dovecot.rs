@@ -158,8 +158,25 @@ service stats {{
 fn the_example_session_against_dovecot() {
     let dovecot = start_dovecot();
     let addr = format!("127.0.0.1:{}", dovecot.port);
+    // While the session idles, a second client appends a message: the IDLE must report it.
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let other = {
+        let addr = addr.clone();
+        std::thread::spawn(move || {
+            rx.recv().map_err(|e| e.to_string())?;
+            let message = b"Subject: during idle\r\n\r\nhi\r\n";
+            session::append_once(&addr, "fred", "secret", message)
+        })
+    };
+    let mut notify = Some(tx);
+    let mut on_idle = || {
+        if let Some(tx) = notify.take() {
+            let _ = tx.send(());
+        }
+    };
+    let idle = Duration::from_secs(15);
     let report =
-        session::session(&addr, "fred", "secret", Duration::from_secs(2)).unwrap_or_else(|e| {
+        session::session_with(&addr, "fred", "secret", idle, &mut on_idle).unwrap_or_else(|e| {
             let log = fs::read_to_string(dovecot.dir.join("dovecot.log")).unwrap_or_default();
             panic!("session failed: {e}\nDovecot log:\n{log}")
         });
@@ -188,6 +205,14 @@ fn the_example_session_against_dovecot() {
     assert_eq!(report.search, [2]);
     assert!(report.appended);
     assert_eq!(report.exists_after_append, 4);
+    other
+        .join()
+        .expect("the second client")
+        .expect("the second client appends");
+    assert!(
+        report.idle_updates >= 1,
+        "the append during IDLE was not reported"
+    );
     assert!(
         report
             .steps

@@ -164,8 +164,14 @@ impl Connection {
         }
     }
 
-    /// IDLE for `time` (or until `enough` updates came), then DONE.
-    pub fn idle(&mut self, time: Duration, enough: usize) -> Result<(Outcome, usize), Failure> {
+    /// IDLE for `time` (or until `enough` updates came), then DONE. `on_accepted` runs once
+    /// the server accepted the IDLE.
+    pub fn idle(
+        &mut self,
+        time: Duration,
+        enough: usize,
+        on_accepted: &mut dyn FnMut(),
+    ) -> Result<(Outcome, usize), Failure> {
         let handle = self
             .client
             .enqueue(CommandBody::Idle)
@@ -180,7 +186,10 @@ impl Connection {
             self.flush()?;
             while let Some(event) = self.client.next_event() {
                 match event {
-                    Event::IdleAccepted { .. } => accepted = true,
+                    Event::IdleAccepted { .. } => {
+                        accepted = true;
+                        on_accepted();
+                    }
                     Event::DataReceived { .. } if accepted => updates += 1,
                     Event::Completed { status, .. } => {
                         return Err(format!("IDLE ended early: {status:?}"));
@@ -237,9 +246,39 @@ fn expect_ok(step: &str, outcome: &Outcome) -> Result<(), Failure> {
 pub const APPENDED: &[u8] = b"From: imap-wire <wire@example.org>\r\nTo: fred@example.org\r\n\
 Subject: appended by imap-wire\r\n\r\nA message with a literal.\r\n";
 
+/// Logs in and appends `message` to INBOX (a second client changing the mailbox).
+pub fn append_once(addr: &str, user: &str, password: &str, message: &[u8]) -> Result<(), Failure> {
+    let (mut conn, _) = Connection::connect(addr)?;
+    let login = CommandBody::login(
+        AString::new(user.as_bytes()).map_err(fail("user"))?,
+        AString::new(password.as_bytes()).map_err(fail("password"))?,
+    );
+    expect_ok("LOGIN", &conn.run(login)?)?;
+    let append = CommandBody::Append {
+        mailbox: Mailbox::new("INBOX").map_err(fail("mailbox"))?,
+        flags: None,
+        date: None,
+        data: AppendData::Literal(Literal::new(message).map_err(fail("literal"))?),
+    };
+    expect_ok("APPEND", &conn.run(append)?)?;
+    expect_ok("LOGOUT", &conn.run(CommandBody::Logout)?)
+}
+
 /// The whole session: login, LIST, SELECT INBOX, FETCH envelopes and one full body, SEARCH,
 /// APPEND with a literal, IDLE for at most `idle`, LOGOUT.
 pub fn session(addr: &str, user: &str, password: &str, idle: Duration) -> Result<Report, Failure> {
+    session_with(addr, user, password, idle, &mut || {})
+}
+
+/// [`session`], calling `on_idle` once the server accepted the IDLE (a test makes the
+/// mailbox change then, and the IDLE ends at the first update).
+pub fn session_with(
+    addr: &str,
+    user: &str,
+    password: &str,
+    idle: Duration,
+    on_idle: &mut dyn FnMut(),
+) -> Result<Report, Failure> {
     let mut report = Report::default();
     let (mut conn, greeting) = Connection::connect(addr)?;
     report.steps.push(format!("greeting: {greeting}"));
@@ -377,7 +416,7 @@ pub fn session(addr: &str, user: &str, password: &str, idle: Duration) -> Result
         .push(format!("noop: {} messages now", report.exists_after_append));
 
     if conn.client().has_capability(&Capability::Idle) {
-        let (out, updates) = conn.idle(idle, 1)?;
+        let (out, updates) = conn.idle(idle, 1, on_idle)?;
         expect_ok("IDLE", &out)?;
         report.idle_updates = updates;
         report

@@ -97,3 +97,55 @@ fn byte_by_byte() {
     let ones = vec![1; SERVER.len()];
     assert_eq!(run(&ones), run(&[]));
 }
+
+/// Pieces of server lines, so random streams often hold real responses.
+#[cfg(feature = "arbitrary")]
+const PIECES: &[&str] = &[
+    "* OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR IDLE] hi\r\n",
+    "* PREAUTH hi\r\n",
+    "+ \r\n",
+    "+ idling\r\n",
+    "+ dj1zaWc=\r\n",
+    "A1 OK done\r\n",
+    "A2 NO nope\r\n",
+    "A3 BAD what\r\n",
+    "A4 OK [READ-WRITE] ok\r\n",
+    "* 3 EXISTS\r\n",
+    "* 1 EXPUNGE\r\n",
+    "* VANISHED 1:3\r\n",
+    "* 2 FETCH (UID 9 BODY[] {5}\r\nhello)\r\n",
+    "* OK [UIDVALIDITY 5] x\r\n",
+    "* BYE bye\r\n",
+    "* ENABLED UTF8=ACCEPT\r\n",
+    "{99}\r\n",
+    "\r\n",
+    "(",
+];
+
+#[cfg(feature = "arbitrary")]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// The fuzz target's check, on streams built from real lines and random bytes.
+    #[test]
+    fn the_fuzz_check_holds(
+        head in prop::collection::vec(any::<u8>(), 3..40),
+        parts in prop::collection::vec(
+            prop_oneof![
+                (0..PIECES.len()).prop_map(|k| PIECES[k].as_bytes().to_vec()),
+                prop::collection::vec(any::<u8>(), 0..8),
+            ],
+            0..30,
+        ),
+    ) {
+        let mut data = head;
+        if data[1] & 4 == 0 {
+            // No arbitrary commands: the whole rest is server bytes.
+            data[2] = 0;
+        }
+        for p in parts {
+            data.extend(p);
+        }
+        imap_wire::fuzzing::client(&data);
+    }
+}
