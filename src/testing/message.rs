@@ -64,6 +64,7 @@ pub(crate) fn message_attribute() -> impl Strategy<Value = MessageAttribute<'sta
         nstring().prop_map(MessageAttribute::Rfc822),
         nstring().prop_map(MessageAttribute::Rfc822Header),
         nstring().prop_map(MessageAttribute::Rfc822Text),
+        crate::testing::fetch_ext::message_attribute_ext(),
     ]
 }
 
@@ -82,6 +83,9 @@ pub(crate) fn data() -> impl Strategy<Value = Data<'static>> {
         esearch_data().prop_map(Data::ESearch),
         namespace_data().prop_map(Data::Namespace),
         enabled_data().prop_map(Data::Enabled),
+        (any::<bool>(), crate::testing::sequence::sequence_set()).prop_map(|(earlier, uids)| {
+            Data::Vanished(crate::types::condstore::VanishedData { earlier, uids })
+        }),
     ]
 }
 
@@ -140,7 +144,9 @@ fn rfc_fetch_responses() {
     let names: Vec<_> = items
         .iter()
         .map(|i| match i {
-            MessageAttribute::Other(o) => o.name().as_str().to_owned(),
+            MessageAttribute::GmLabels(_) => "X-GM-LABELS".to_owned(),
+            MessageAttribute::GmMsgId(_) => "X-GM-MSGID".to_owned(),
+            MessageAttribute::ModSeq(_) => "MODSEQ".to_owned(),
             MessageAttribute::Uid(_) => "UID".to_owned(),
             _ => "?".to_owned(),
         })
