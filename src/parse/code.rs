@@ -5,8 +5,9 @@ use alloc::borrow::Cow;
 use super::capability::capability_list;
 use super::flag::flag_perm_list;
 use super::list::{Sep, paren_list};
-use super::primitive::{atom, charset, nz_number, take_while1, text};
-use super::sequence::uid_set;
+use super::primitive::{atom, charset, number64, nz_number, take_while1, text};
+use super::sequence::{sequence_set, uid_set};
+use super::status::objectid;
 use super::{Cx, PResult, byte, impl_parse, sp};
 use crate::chars::is_text_char;
 use crate::config::ParseConfig;
@@ -81,6 +82,31 @@ fn known_code<'a>(cx: &Cx, name: &str, i: &'a [u8]) -> PResult<'a, Code<'a>> {
                 destination,
             },
         ));
+    }
+    code_ext(cx, name, i)
+}
+
+/// `resp-text-code =/ "HIGHESTMODSEQ" SP mod-sequence-value / "MODIFIED" SP sequence-set`
+/// (RFC 7162 §7) `/ "MAILBOXID" SP "(" objectid ")"` (RFC 8474 §7); `NOMODSEQ` and
+/// `USEATTR` (RFC 6154 §6) are among the simple codes.
+fn code_ext<'a>(cx: &Cx, name: &str, i: &'a [u8]) -> PResult<'a, Code<'a>> {
+    let is = |n: &str| name.eq_ignore_ascii_case(n);
+    if is("HIGHESTMODSEQ") {
+        let (rest, ()) = sp(i)?;
+        let (rest, n) = number64(rest)?;
+        return Ok((rest, Code::HighestModSeq(n)));
+    }
+    if is("MODIFIED") {
+        let (rest, ()) = sp(i)?;
+        let (rest, set) = sequence_set(cx, rest)?;
+        return Ok((rest, Code::Modified(set)));
+    }
+    if is("MAILBOXID") {
+        let (rest, ()) = sp(i)?;
+        let (rest, ()) = byte(b'(', "\"(\"")(rest)?;
+        let (rest, id) = objectid(rest)?;
+        let (rest, ()) = byte(b')', "\")\"")(rest)?;
+        return Ok((rest, Code::MailboxId(id)));
     }
     super::expected(i, "resp-text-code")
 }

@@ -81,6 +81,8 @@ pub(crate) fn tagged_ext_val<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, TaggedExtV
             byte(b')', "\")\"")(rest)?.0
         }
         Some(b'0'..=b'9' | b'*' | b'$') => tagged_ext_simple(cx, i)?.0,
+        // `tagged-ext-simple =/ partial-range-last` (RFC 9394 §4).
+        Some(b'-') => super::search_ext::partial_range(i)?.0,
         _ => return expected(i, "tagged-ext-val"),
     };
     let used = i.len() - rest.len();
@@ -90,7 +92,10 @@ pub(crate) fn tagged_ext_val<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, TaggedExtV
 /// Whether `i` starts with what can only be a `tagged-ext-val` (not a label).
 #[inline]
 pub(crate) fn starts_value(i: &[u8]) -> bool {
-    matches!(i.first(), Some(b'0'..=b'9' | b'*' | b'$' | b'('))
+    matches!(
+        i,
+        [b'0'..=b'9' | b'*' | b'$' | b'(', ..] | [b'-', b'1'..=b'9', ..]
+    )
 }
 
 /// `tagged-ext-label [SP tagged-ext-val]`: `select-param`, `create-param`, `store-modifier`
@@ -100,8 +105,11 @@ pub(crate) fn starts_value(i: &[u8]) -> bool {
 /// else is left to the caller (the next parameter, or an error there).
 pub(crate) fn ext_param<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, ExtParam<'a>> {
     let (rest, name) = tagged_ext_label(i)?;
+    // `-1:-5` is a label as well as RFC 9394's `partial-range-last`; it is a value only after
+    // `PARTIAL`, the one parameter that takes it.
+    let partial = |after: &[u8]| name.is("PARTIAL") && matches!(after, [b'-', b'1'..=b'9', ..]);
     match rest.strip_prefix(b" ") {
-        Some(after) if starts_value(after) => {
+        Some(after) if starts_value(after) || partial(after) => {
             let (rest, value) = tagged_ext_val(cx, after)?;
             Ok((
                 rest,

@@ -8,6 +8,7 @@
 
 use alloc::borrow::Cow;
 
+use super::fetch_ext::fetch_att_ext;
 use super::primitive::{ascii, number64, nz_number, nz_number64, take_while};
 use super::search::{spaced_list, upper};
 use super::{Cx, PResult, byte, expected, impl_parse, sp};
@@ -162,19 +163,20 @@ fn binary(i: &[u8], peek: bool) -> PResult<'_, FetchAttribute<'_>> {
     ))
 }
 
-/// An attribute or macro name: letters, digits and dots.
+/// An attribute or macro name: letters, digits, dots and hyphens (`X-GM-MSGID`).
 #[inline]
-fn name(i: &[u8]) -> (&[u8], &[u8]) {
-    take_while(i, |b| b.is_ascii_alphanumeric() || b == b'.')
+pub(crate) fn fetch_att_name(i: &[u8]) -> (&[u8], &[u8]) {
+    take_while(i, |b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
 /// `fetch-att = "ENVELOPE" / "FLAGS" / "INTERNALDATE" / "RFC822" [".HEADER" / ".SIZE" /
 /// ".TEXT"] / "BODY" ["STRUCTURE"] / "UID" / "BODY" section [partial] / "BODY.PEEK" section
 /// [partial] / "BINARY" [".PEEK"] section-binary [partial] / "BINARY.SIZE" section-binary`
-/// (RFC 9051 §9 with RFC 3501 §9's `RFC822`, `RFC822.HEADER` and `RFC822.TEXT`)
+/// (RFC 9051 §9 with RFC 3501 §9's `RFC822`, `RFC822.HEADER` and `RFC822.TEXT`), and the
+/// items of extensions (see [`fetch_att_ext`])
 pub(crate) fn fetch_att<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, FetchAttribute<'a>> {
     use FetchAttribute as A;
-    let (rest, word) = name(i);
+    let (rest, word) = fetch_att_name(i);
     let mut buf = [0u8; 20];
     Ok(match upper(word, &mut buf) {
         b"ENVELOPE" => (rest, A::Envelope),
@@ -195,7 +197,7 @@ pub(crate) fn fetch_att<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, FetchAttribute<
             let (rest, section) = section_binary(rest)?;
             (rest, A::BinarySize { section })
         }
-        _ => return expected(i, "fetch-att"),
+        upper_word => return fetch_att_ext(i, upper_word, rest),
     })
 }
 
@@ -206,7 +208,7 @@ pub(crate) fn fetch_items<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, FetchItems<'a
         let (rest, list) = spaced_list(cx, i, 1)?;
         return Ok((rest, FetchItems::Attributes(NonEmptyList::parsed(list))));
     }
-    let (rest, word) = name(i);
+    let (rest, word) = fetch_att_name(i);
     let mut buf = [0u8; 20];
     Ok(match upper(word, &mut buf) {
         b"ALL" => (rest, FetchItems::All),

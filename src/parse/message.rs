@@ -8,6 +8,7 @@ use super::envelope::envelope;
 use super::fetch::{section, section_binary};
 use super::flag::flag_list;
 use super::list::{Sep, paren_list};
+use super::message_ext::{EXT_NAMES, msg_att_ext};
 use super::primitive::{atom, literal, literal8, nstring, number, number64, nz_number, quoted};
 use super::{Cx, PResult, byte, expected, impl_parse, sp};
 use crate::types::list::{List, ListItem};
@@ -137,12 +138,17 @@ const KNOWN: &[&str] = &[
     "RFC822.TEXT",
 ];
 
-/// An unknown item: `atom SP value`, the value kept raw.
+/// An item of an extension (see [`msg_att_ext`]), or an unknown item: `atom SP value`, the
+/// value kept raw.
 fn other_item<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttribute<'a>> {
+    if let Some(parsed) = msg_att_ext(cx, i) {
+        return parsed;
+    }
     let Ok((rest, name)) = atom(i) else {
         return expected(i, "msg-att");
     };
-    if KNOWN.iter().any(|k| name.as_str().eq_ignore_ascii_case(k)) {
+    let known = |k: &&str| name.as_str().eq_ignore_ascii_case(k);
+    if KNOWN.iter().any(known) || EXT_NAMES.iter().any(known) {
         return expected(rest, "the value of a known FETCH item");
     }
     let (rest, ()) = sp(rest)?;

@@ -59,7 +59,7 @@ pub(crate) fn tag(i: &[u8]) -> PResult<'_, Tag<'_>> {
 
 /// Digits as a `u64`, failing with [`ErrorKind::BadNumber`] above `max`.
 #[inline]
-fn digits<'a>(i: &'a [u8], max: u64, what: &'static str) -> PResult<'a, u64> {
+pub(crate) fn digits<'a>(i: &'a [u8], max: u64, what: &'static str) -> PResult<'a, u64> {
     let (rest, d) = take_while1(i, is_digit, what)?;
     let mut n: u64 = 0;
     for &c in d {

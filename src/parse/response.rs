@@ -9,6 +9,7 @@ use alloc::borrow::Cow;
 
 use super::capability::capability_data;
 use super::code::resp_text;
+use super::condstore::expunged_resp;
 use super::esearch::{esearch_response, search_data};
 use super::flag::flag_list;
 use super::listing::{list_data, lsub_data};
@@ -174,6 +175,8 @@ fn keyword_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Data<'a>> {
         namespace_response(cx, i).map(|(r, n)| (r, Data::Namespace(n)))?
     } else if word("ENABLED") {
         enable_data(cx, i).map(|(r, e)| (r, Data::Enabled(e)))?
+    } else if word("VANISHED") {
+        expunged_resp(cx, i).map(|(r, v)| (r, Data::Vanished(v)))?
     } else {
         return other(None, i);
     };

@@ -15,6 +15,7 @@ use alloc::boxed::Box;
 use super::datetime::date;
 use super::list::{Sep, items};
 use super::primitive::{ascii, astring, atom, charset, number64, take_while};
+use super::search_ext::search_key_ext;
 use super::sequence::sequence_set;
 use super::{Cx, PResult, byte, expected, fail, impl_parse, sp};
 use crate::chars::is_text_char;
@@ -199,7 +200,10 @@ fn flat_key<'a>(cx: &Cx, i: &'a [u8], rest: &'a [u8], word: &[u8]) -> PResult<'a
         b"SMALLER" => arg(rest, number64, K::Smaller)?,
         b"UID" => arg(rest, |r| sequence_set(cx, r), K::Uid)?,
         b"UNDRAFT" => (rest, K::Undraft),
-        _ => return expected(i, "search-key"),
+        _ => {
+            let (rest, key) = search_key_ext(i)?;
+            (rest, K::Ext(key))
+        }
     })
 }
 
@@ -261,6 +265,11 @@ pub(crate) fn search_return_opt(i: &[u8]) -> PResult<'_, SearchReturnOption<'_>>
         b"ALL" => (rest, SearchReturnOption::All),
         b"COUNT" => (rest, SearchReturnOption::Count),
         b"SAVE" => (rest, SearchReturnOption::Save),
+        b"PARTIAL" => {
+            let (rest, ()) = sp(rest)?;
+            let (rest, range) = super::search_ext::partial_range(rest)?;
+            (rest, SearchReturnOption::Partial(range))
+        }
         _ => (
             rest,
             SearchReturnOption::Extension(SearchReturnExtension(Cow::Borrowed(ascii(name)))),

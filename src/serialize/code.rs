@@ -39,6 +39,19 @@ impl Encode for Code<'_> {
                 destination.encode(enc);
             }
             Code::Other(other) => other.encode(enc),
+            Code::HighestModSeq(n) => {
+                enc.raw(b"HIGHESTMODSEQ ");
+                n.encode(enc);
+            }
+            Code::Modified(set) => {
+                enc.raw(b"MODIFIED ");
+                set.encode(enc);
+            }
+            Code::MailboxId(id) => {
+                enc.raw(b"MAILBOXID (");
+                id.encode(enc);
+                enc.byte(b')');
+            }
             simple => {
                 let name = SIMPLE_CODES
                     .iter()

@@ -65,6 +65,24 @@ impl Encode for FetchAttribute<'_> {
                 enc.raw(b"BINARY.SIZE");
                 binary(enc, section.as_ref(), None);
             }
+            Self::ModSeq => enc.raw(b"MODSEQ"),
+            Self::EmailId => enc.raw(b"EMAILID"),
+            Self::ThreadId => enc.raw(b"THREADID"),
+            Self::SaveDate => enc.raw(b"SAVEDATE"),
+            Self::Preview { lazy } => {
+                enc.raw(if *lazy { b"PREVIEW (LAZY)" } else { b"PREVIEW" });
+            }
+            Self::Snippet(option) => {
+                enc.raw(b"SNIPPET");
+                if let Some(o) = option {
+                    enc.raw(b" (");
+                    enc.raw(o.as_str().as_bytes());
+                    enc.byte(b')');
+                }
+            }
+            Self::GmMsgId => enc.raw(b"X-GM-MSGID"),
+            Self::GmThrId => enc.raw(b"X-GM-THRID"),
+            Self::GmLabels => enc.raw(b"X-GM-LABELS"),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Serializers of FETCH response items.
 
 use super::{Encode, Encoder};
+use crate::types::fetch_ext::GmLabel;
 use crate::types::message::{BinaryData, MessageAttribute};
 
 impl Encode for MessageAttribute<'_> {
@@ -85,6 +86,68 @@ impl Encode for MessageAttribute<'_> {
                 enc.byte(b' ');
                 enc.raw(&o.value);
             }
+            MessageAttribute::ModSeq(n) => {
+                enc.raw(b"MODSEQ (");
+                n.encode(enc);
+                enc.byte(b')');
+            }
+            MessageAttribute::EmailId(id) => {
+                enc.raw(b"EMAILID (");
+                id.encode(enc);
+                enc.byte(b')');
+            }
+            MessageAttribute::ThreadId(id) => {
+                enc.raw(b"THREADID ");
+                match id {
+                    Some(id) => {
+                        enc.byte(b'(');
+                        id.encode(enc);
+                        enc.byte(b')');
+                    }
+                    None => enc.raw(b"NIL"),
+                }
+            }
+            MessageAttribute::SaveDate(d) => {
+                enc.raw(b"SAVEDATE ");
+                match d {
+                    Some(d) => d.encode(enc),
+                    None => enc.raw(b"NIL"),
+                }
+            }
+            MessageAttribute::Preview(t) => {
+                enc.raw(b"PREVIEW ");
+                t.encode(enc);
+            }
+            MessageAttribute::Snippet { algorithm, text } => {
+                enc.raw(b"SNIPPET (");
+                enc.raw(algorithm.as_bytes());
+                enc.byte(b' ');
+                text.encode(enc);
+                enc.byte(b')');
+            }
+            MessageAttribute::GmMsgId(n) => {
+                enc.raw(b"X-GM-MSGID ");
+                enc.number(*n);
+            }
+            MessageAttribute::GmThrId(n) => {
+                enc.raw(b"X-GM-THRID ");
+                enc.number(*n);
+            }
+            MessageAttribute::GmLabels(labels) => {
+                enc.raw(b"X-GM-LABELS (");
+                enc.list(labels.iter(), |enc, l| l.encode(enc));
+                enc.byte(b')');
+            }
+        }
+    }
+}
+
+impl Encode for GmLabel<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        if self.is_system() {
+            enc.raw(self.as_bytes());
+        } else {
+            enc.astring(self.as_bytes());
         }
     }
 }

@@ -99,6 +99,7 @@ impl Encode for Data<'_> {
             Data::Namespace(n) => n.encode(enc),
             Data::Enabled(e) => e.encode(enc),
             Data::Other(o) => o.encode(enc),
+            Data::Vanished(v) => v.encode(enc),
         }
     }
 }

@@ -21,6 +21,9 @@ pub(crate) fn parenthesised<'a, T: ListItem<'a> + Encode>(enc: &mut Encoder, lis
 
 impl Encode for SearchKey<'_> {
     fn encode(&self, enc: &mut Encoder) {
+        if let Self::Ext(key) = self {
+            return key.encode(enc);
+        }
         if let Some(word) = self.keyword() {
             enc.raw(word.as_bytes());
         }
@@ -87,7 +90,8 @@ impl Encode for SearchKey<'_> {
             | Self::Unflagged
             | Self::Unseen
             | Self::Draft
-            | Self::Undraft => {}
+            | Self::Undraft
+            | Self::Ext(_) => {}
         }
     }
 }
@@ -117,6 +121,10 @@ impl Encode for SearchReturnOption<'_> {
             Self::All => enc.raw(b"ALL"),
             Self::Count => enc.raw(b"COUNT"),
             Self::Save => enc.raw(b"SAVE"),
+            Self::Partial(r) => {
+                enc.raw(b"PARTIAL ");
+                r.encode(enc);
+            }
             Self::Extension(e) => e.encode(enc),
         }
     }

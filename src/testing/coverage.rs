@@ -99,6 +99,11 @@ impl Seen {
             Code::NonExistent => "[NONEXISTENT]",
             Code::NotSaved => "[NOTSAVED]",
             Code::HasChildren => "[HASCHILDREN]",
+            Code::HighestModSeq(_) => "[HIGHESTMODSEQ]",
+            Code::NoModSeq => "[NOMODSEQ]",
+            Code::Modified(_) => "[MODIFIED]",
+            Code::MailboxId(_) => "[MAILBOXID]",
+            Code::UseAttr => "[USEATTR]",
             Code::Other(_) => "[other code]",
         };
         self.0.insert(name);
@@ -121,6 +126,15 @@ impl Seen {
             M::Rfc822Header(_) => "FETCH RFC822.HEADER",
             M::Rfc822Text(_) => "FETCH RFC822.TEXT",
             M::Other(_) => "FETCH other item",
+            M::ModSeq(_) => "FETCH MODSEQ",
+            M::EmailId(_) => "FETCH EMAILID",
+            M::ThreadId(_) => "FETCH THREADID",
+            M::SaveDate(_) => "FETCH SAVEDATE",
+            M::Preview(_) => "FETCH PREVIEW",
+            M::Snippet { .. } => "FETCH SNIPPET",
+            M::GmMsgId(_) => "FETCH X-GM-MSGID",
+            M::GmThrId(_) => "FETCH X-GM-THRID",
+            M::GmLabels(_) => "FETCH X-GM-LABELS",
         };
         self.0.insert(name);
     }
@@ -146,6 +160,7 @@ impl Seen {
             Data::Namespace(_) => "* NAMESPACE",
             Data::Enabled(_) => "* ENABLED",
             Data::Other(_) => "* other data",
+            Data::Vanished(_) => "* VANISHED",
         };
         self.0.insert(name);
     }
@@ -267,6 +282,7 @@ const RESPONSES: &[&str] = &[
     "* NAMESPACE",
     "* ENABLED",
     "* other data",
+    "* VANISHED",
     "FETCH FLAGS",
     "FETCH ENVELOPE",
     "FETCH INTERNALDATE",
@@ -281,6 +297,15 @@ const RESPONSES: &[&str] = &[
     "FETCH RFC822.HEADER",
     "FETCH RFC822.TEXT",
     "FETCH other item",
+    "FETCH MODSEQ",
+    "FETCH EMAILID",
+    "FETCH THREADID",
+    "FETCH SAVEDATE",
+    "FETCH PREVIEW",
+    "FETCH SNIPPET",
+    "FETCH X-GM-MSGID",
+    "FETCH X-GM-THRID",
+    "FETCH X-GM-LABELS",
     "[ALERT]",
     "[BADCHARSET]",
     "[CAPABILITY]",
@@ -317,6 +342,11 @@ const RESPONSES: &[&str] = &[
     "[NOTSAVED]",
     "[HASCHILDREN]",
     "[other code]",
+    "[HIGHESTMODSEQ]",
+    "[NOMODSEQ]",
+    "[MODIFIED]",
+    "[MAILBOXID]",
+    "[USEATTR]",
 ];
 
 const GREETINGS: &[&str] = &["greeting OK", "greeting PREAUTH", "greeting BYE"];
@@ -335,7 +365,7 @@ fn strategies_reach_every_variant() {
     for c in draw(crate::testing::command::command(), 4000) {
         seen.command(&c);
     }
-    for r in draw(crate::testing::response::response(), 6000) {
+    for r in draw(crate::testing::response::response(), 20_000) {
         seen.response(&r);
     }
     for g in draw(crate::testing::response::greeting(), 200) {

@@ -91,6 +91,7 @@ pub(crate) fn fetch_attribute() -> impl Strategy<Value = FetchAttribute<'static>
                 partial
             }),
         proptest::option::of(section_part()).prop_map(|section| A::BinarySize { section }),
+        crate::testing::fetch_ext::fetch_attribute_ext(),
     ]
 }
 

@@ -29,7 +29,17 @@ fn nz() -> impl Strategy<Value = NonZeroU32> {
     (1u32..).prop_map(|n| NonZeroU32::new(n).unwrap())
 }
 
+/// Every FETCH item, the extensions' items weighted by their number so each variant is as
+/// likely as another.
 pub(crate) fn message_attribute() -> impl Strategy<Value = MessageAttribute<'static>> {
+    prop_oneof![
+        16 => base_message_attribute(),
+        9 => crate::testing::fetch_ext::message_attribute_ext(),
+    ]
+}
+
+/// The items of RFC 9051 and RFC 3501, and unknown items.
+fn base_message_attribute() -> impl Strategy<Value = MessageAttribute<'static>> {
     prop_oneof![
         flag_list().prop_map(MessageAttribute::Flags),
         envelope().prop_map(MessageAttribute::Envelope),
@@ -117,6 +127,9 @@ pub(crate) fn data() -> impl Strategy<Value = Data<'static>> {
         namespace_data().prop_map(Data::Namespace),
         enabled_data().prop_map(Data::Enabled),
         data_other().prop_map(Data::Other),
+        (any::<bool>(), crate::testing::sequence::sequence_set()).prop_map(|(earlier, uids)| {
+            Data::Vanished(crate::types::condstore::VanishedData { earlier, uids })
+        }),
     ]
 }
 
@@ -175,7 +188,9 @@ fn rfc_fetch_responses() {
     let names: Vec<_> = items
         .iter()
         .map(|i| match i {
-            MessageAttribute::Other(o) => o.name().as_str().to_owned(),
+            MessageAttribute::GmLabels(_) => "X-GM-LABELS".to_owned(),
+            MessageAttribute::GmMsgId(_) => "X-GM-MSGID".to_owned(),
+            MessageAttribute::ModSeq(_) => "MODSEQ".to_owned(),
             MessageAttribute::Uid(_) => "UID".to_owned(),
             _ => "?".to_owned(),
         })

@@ -1,5 +1,6 @@
 //! Strategies, known answers and round trips for capabilities, response codes and responses.
 
+use alloc::vec;
 use alloc::vec::Vec;
 use core::num::NonZeroU32;
 
@@ -80,6 +81,10 @@ pub(crate) fn code() -> impl Strategy<Value = Code<'static>> {
             }
         }),
         other.prop_map(Code::Other),
+        (0..=i64::MAX as u64)
+            .prop_map(|n| Code::HighestModSeq(crate::types::primitive::Number64::new(n).unwrap())),
+        crate::testing::sequence::sequence_set().prop_map(Code::Modified),
+        crate::testing::status::objectid().prop_map(Code::MailboxId),
     ]
 }
 

@@ -64,6 +64,7 @@ fn leaf_key() -> impl Strategy<Value = K<'static>> {
         (astring(), astring()).prop_map(|(n, v)| K::Header(n, v)),
         sequence_set().prop_map(K::Uid),
         sequence_set().prop_map(K::SequenceSet),
+        crate::testing::search_ext::search_key_ext().prop_map(K::Ext),
     ]
 }
 
@@ -109,6 +110,7 @@ pub(crate) fn search_return_option() -> impl Strategy<Value = SearchReturnOption
         Just(SearchReturnOption::All),
         Just(SearchReturnOption::Count),
         Just(SearchReturnOption::Save),
+        crate::testing::search_ext::partial_range().prop_map(SearchReturnOption::Partial),
         extension().prop_map(SearchReturnOption::Extension),
     ]
 }

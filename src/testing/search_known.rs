@@ -369,10 +369,15 @@ fn return_options() {
             b"RETURN (MIN ) ALL",
             err(ErrorKind::Expected("search-return-opt"), 12),
         ),
-        // Extension parameters (`tagged-ext-val`) are not supported.
+        // Extension parameters (`tagged-ext-val`) are not supported; PARTIAL (RFC 9394) has
+        // its own grammar and wants a range (the list reports where it stopped).
         (
-            b"RETURN (PARTIAL 1:100) ALL",
+            b"RETURN (CONTEXT 1:100) ALL",
             err(ErrorKind::Expected("search-return-opt"), 16),
+        ),
+        (
+            b"RETURN (PARTIAL 0:100) ALL",
+            err(ErrorKind::Expected("\")\""), 8),
         ),
         (b"RETURN (1) ALL", err(ErrorKind::Expected("\")\""), 8)),
         (b"RETURNS ALL", err(ErrorKind::Expected("search-key"), 0)),

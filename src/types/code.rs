@@ -14,8 +14,9 @@ use crate::owned::IntoStatic;
 use crate::types::capability::Capabilities;
 use crate::types::flag::FlagPermList;
 use crate::types::list::List;
-use crate::types::primitive::{Atom, Charset, Text};
-use crate::types::sequence::UidSet;
+use crate::types::primitive::{Atom, Charset, Number64, Text};
+use crate::types::sequence::{SequenceSet, UidSet};
+use crate::types::status::ObjectId;
 
 /// `resp-text = ["[" resp-text-code "]" SP] [text]` (RFC 9051; RFC 3501 requires the text).
 ///
@@ -167,6 +168,16 @@ pub enum Code<'a> {
     HasChildren,
     /// Any other code, kept raw.
     Other(CodeOther<'a>),
+    /// `HIGHESTMODSEQ n` (RFC 7162 §3.1.2.1): the mailbox's highest mod-sequence.
+    HighestModSeq(Number64),
+    /// `NOMODSEQ` (RFC 7162 §3.1.2.2): the mailbox keeps no mod-sequences.
+    NoModSeq,
+    /// `MODIFIED sequence-set` (RFC 7162 §3.1.3): the messages a conditional STORE left alone.
+    Modified(SequenceSet<'a>),
+    /// `MAILBOXID (id)` (RFC 8474 §4.1): the identifier of a created or selected mailbox.
+    MailboxId(ObjectId<'a>),
+    /// `USEATTR` (RFC 6154 §6): the special-use attribute of a CREATE was refused.
+    UseAttr,
 }
 
 /// The codes that are a bare keyword, with their canonical names.
@@ -198,6 +209,8 @@ pub(crate) const SIMPLE_CODES: &[(&str, Code<'static>)] = &[
     ("NONEXISTENT", Code::NonExistent),
     ("NOTSAVED", Code::NotSaved),
     ("HASCHILDREN", Code::HasChildren),
+    ("NOMODSEQ", Code::NoModSeq),
+    ("USEATTR", Code::UseAttr),
 ];
 
 /// A code this crate has no variant for: `atom [SP 1*<any TEXT-CHAR except "]">]`.
@@ -281,6 +294,9 @@ impl IntoStatic for Code<'_> {
                 name: o.name.into_static(),
                 args: o.args.into_static(),
             }),
+            Self::HighestModSeq(n) => Code::HighestModSeq(n),
+            Self::Modified(set) => Code::Modified(set.into_static()),
+            Self::MailboxId(id) => Code::MailboxId(id.into_static()),
             simple => {
                 // INVARIANT: every other variant carries no data and is in SIMPLE_CODES.
                 SIMPLE_CODES

@@ -26,6 +26,7 @@ use core::num::NonZeroU32;
 
 use crate::error::{ValidationError, ValidationReason};
 use crate::owned::{IntoStatic, static_types};
+use crate::types::fetch_ext::SnippetOption;
 use crate::types::list::NonEmptyList;
 use crate::types::primitive::{AString, Number64, NzNumber64, cow_newtype};
 
@@ -129,6 +130,28 @@ pub enum FetchAttribute<'a> {
         /// `section-binary = "[" [section-part] "]"`; `None` for `[]`.
         section: Option<SectionPart<'a>>,
     },
+    /// `MODSEQ` (RFC 7162 §3.1.4.1): the message's mod-sequence.
+    ModSeq,
+    /// `EMAILID` (RFC 8474 §5.1): the message's unique identifier across mailboxes.
+    EmailId,
+    /// `THREADID` (RFC 8474 §5.2): the identifier of the message's thread.
+    ThreadId,
+    /// `SAVEDATE` (RFC 8514 §4.1): when the message was saved to this mailbox.
+    SaveDate,
+    /// `"PREVIEW" [SP "(" "LAZY" ")"]` (RFC 8970 §3.1): a short text summary; `LAZY` asks
+    /// only for one the server has at hand.
+    Preview {
+        /// Whether `(LAZY)` follows.
+        lazy: bool,
+    },
+    /// `"SNIPPET" [SP "(" option ")"]`: Dovecot's text summary, the forerunner of `PREVIEW`.
+    Snippet(Option<SnippetOption>),
+    /// `X-GM-MSGID` (Gmail X-GM-EXT-1): Gmail's 64-bit message identifier.
+    GmMsgId,
+    /// `X-GM-THRID` (Gmail X-GM-EXT-1): Gmail's 64-bit thread identifier.
+    GmThrId,
+    /// `X-GM-LABELS` (Gmail X-GM-EXT-1): the message's Gmail labels.
+    GmLabels,
 }
 
 impl IntoStatic for FetchAttribute<'_> {
@@ -168,6 +191,15 @@ impl IntoStatic for FetchAttribute<'_> {
             Self::BinarySize { section } => A::BinarySize {
                 section: section.into_static(),
             },
+            Self::ModSeq => A::ModSeq,
+            Self::EmailId => A::EmailId,
+            Self::ThreadId => A::ThreadId,
+            Self::SaveDate => A::SaveDate,
+            Self::Preview { lazy } => A::Preview { lazy },
+            Self::Snippet(o) => A::Snippet(o),
+            Self::GmMsgId => A::GmMsgId,
+            Self::GmThrId => A::GmThrId,
+            Self::GmLabels => A::GmLabels,
         }
     }
 }
@@ -474,7 +506,7 @@ mod arbitrary_impls {
     impl<'a> Arbitrary<'a> for FetchAttribute<'a> {
         fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
             use FetchAttribute as A;
-            Ok(match u.int_in_range(0..=12)? {
+            Ok(match u.int_in_range(0..=21)? {
                 0 => A::Envelope,
                 1 => A::Flags,
                 2 => A::InternalDate,
@@ -495,9 +527,20 @@ mod arbitrary_impls {
                     section: Option::<SectionPart<'a>>::arbitrary(u)?,
                     partial: Option::<Partial>::arbitrary(u)?,
                 },
-                _ => A::BinarySize {
+                12 => A::BinarySize {
                     section: Option::<SectionPart<'a>>::arbitrary(u)?,
                 },
+                13 => A::ModSeq,
+                14 => A::EmailId,
+                15 => A::ThreadId,
+                16 => A::SaveDate,
+                17 => A::Preview {
+                    lazy: bool::arbitrary(u)?,
+                },
+                18 => A::Snippet(Option::arbitrary(u)?),
+                19 => A::GmMsgId,
+                20 => A::GmThrId,
+                _ => A::GmLabels,
             })
         }
     }

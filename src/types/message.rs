@@ -1,9 +1,10 @@
 //! Message data of a FETCH response: `msg-att` (RFC 9051 §7.5.2, RFC 3501 §7.4.2).
 //!
 //! `* 12 FETCH (FLAGS (\Seen) UID 4827313 BODY[] {342} ...)` carries a list of items. Each
-//! known item has a variant; an item this crate does not know (`X-GM-LABELS (...)`,
-//! `MODSEQ (12)`, ...) is kept as [`MessageAttribute::Other`] with its raw value, so nothing in
-//! the response is lost and it serializes back byte for byte.
+//! known item has a variant, those of extensions included (`MODSEQ (12)`, `EMAILID (M1)`,
+//! `X-GM-LABELS (\\Inbox)`, ...); an item this crate does not know (`X-FOO (1 2)`) is kept
+//! as [`MessageAttribute::Other`] with its raw value, so nothing in the response is lost and
+//! it serializes back byte for byte.
 
 use alloc::borrow::Cow;
 use core::fmt;
@@ -14,8 +15,11 @@ use crate::types::body::Body;
 use crate::types::datetime::DateTime;
 use crate::types::envelope::Envelope;
 use crate::types::fetch::{Section, SectionPart};
+use crate::types::fetch_ext::GmLabel;
 use crate::types::flag::FlagList;
+use crate::types::list::List;
 use crate::types::primitive::{Atom, Literal8, NString, Number64};
+use crate::types::status::ObjectId;
 
 /// One item of a FETCH response.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -66,6 +70,31 @@ pub enum MessageAttribute<'a> {
     Rfc822Text(NString<'a>),
     /// An item this crate does not know, with its raw value.
     Other(OtherAttribute<'a>),
+    /// `MODSEQ (n)` (RFC 7162 §3.1.4.1): the message's mod-sequence.
+    ModSeq(Number64),
+    /// `EMAILID (id)` (RFC 8474 §5.1).
+    EmailId(ObjectId<'a>),
+    /// `THREADID (id)` or `THREADID NIL` (RFC 8474 §5.2): `None` when the server does not
+    /// thread the message.
+    ThreadId(Option<ObjectId<'a>>),
+    /// `SAVEDATE date-time` or `SAVEDATE NIL` (RFC 8514 §4.1): `None` when the mailbox keeps
+    /// no save date.
+    SaveDate(Option<DateTime>),
+    /// `PREVIEW nstring` (RFC 8970 §3.1): the summary, or NIL when there is none (yet).
+    Preview(NString<'a>),
+    /// `SNIPPET (algorithm nstring)`: Dovecot's summary, such as `SNIPPET (FUZZY "Hi")`.
+    Snippet {
+        /// The algorithm (Dovecot sends `FUZZY`).
+        algorithm: Atom<'a>,
+        /// The summary, or NIL.
+        text: NString<'a>,
+    },
+    /// `X-GM-MSGID n` (Gmail): the 64-bit message identifier.
+    GmMsgId(u64),
+    /// `X-GM-THRID n` (Gmail): the 64-bit thread identifier.
+    GmThrId(u64),
+    /// `X-GM-LABELS (label ...)` (Gmail): the labels, maybe none.
+    GmLabels(List<'a, GmLabel<'a>>),
 }
 
 /// The value of a `BINARY[...]` item: a string (or NIL) or a `literal8`.
@@ -155,6 +184,18 @@ impl IntoStatic for MessageAttribute<'_> {
                 name: o.name.into_static(),
                 value: o.value.into_static(),
             }),
+            Self::ModSeq(n) => MessageAttribute::ModSeq(n),
+            Self::EmailId(id) => MessageAttribute::EmailId(id.into_static()),
+            Self::ThreadId(id) => MessageAttribute::ThreadId(id.into_static()),
+            Self::SaveDate(d) => MessageAttribute::SaveDate(d),
+            Self::Preview(t) => MessageAttribute::Preview(t.into_static()),
+            Self::Snippet { algorithm, text } => MessageAttribute::Snippet {
+                algorithm: algorithm.into_static(),
+                text: text.into_static(),
+            },
+            Self::GmMsgId(n) => MessageAttribute::GmMsgId(n),
+            Self::GmThrId(n) => MessageAttribute::GmThrId(n),
+            Self::GmLabels(l) => MessageAttribute::GmLabels(l.into_static()),
         }
     }
 }
@@ -165,7 +206,7 @@ impl<'a> arbitrary::Arbitrary<'a> for MessageAttribute<'a> {
         let nz = |u: &mut arbitrary::Unstructured<'a>| -> arbitrary::Result<NonZeroU32> {
             Ok(NonZeroU32::new(u32::arbitrary(u)?).unwrap_or(NonZeroU32::MIN))
         };
-        Ok(match u.choose_index(14)? {
+        Ok(match u.choose_index(23)? {
             0 => Self::Flags(FlagList::arbitrary(u)?),
             1 => Self::Envelope(Envelope::arbitrary(u)?),
             2 => Self::InternalDate(DateTime::arbitrary(u)?),
@@ -193,6 +234,18 @@ impl<'a> arbitrary::Arbitrary<'a> for MessageAttribute<'a> {
             10 => Self::Rfc822(NString::arbitrary(u)?),
             11 => Self::Rfc822Header(NString::arbitrary(u)?),
             12 => Self::Rfc822Text(NString::arbitrary(u)?),
+            13 => Self::ModSeq(Number64::arbitrary(u)?),
+            14 => Self::EmailId(ObjectId::arbitrary(u)?),
+            15 => Self::ThreadId(Option::<ObjectId<'a>>::arbitrary(u)?),
+            16 => Self::SaveDate(Option::<DateTime>::arbitrary(u)?),
+            17 => Self::Preview(NString::arbitrary(u)?),
+            18 => Self::Snippet {
+                algorithm: Atom::arbitrary(u)?,
+                text: NString::arbitrary(u)?,
+            },
+            19 => Self::GmMsgId(u64::arbitrary(u)?),
+            20 => Self::GmThrId(u64::arbitrary(u)?),
+            21 => Self::GmLabels(List::arbitrary(u)?),
             _ => {
                 // An item of a name no variant has (`X...`) with a value of one of the forms
                 // an unknown item may take.

@@ -16,6 +16,7 @@ use crate::owned::IntoStatic;
 use crate::types::auth::Base64;
 use crate::types::capability::Capabilities;
 use crate::types::code::ResponseText;
+use crate::types::condstore::VanishedData;
 use crate::types::esearch::{EsearchData, SearchData};
 use crate::types::flag::FlagList;
 use crate::types::list::List;
@@ -171,6 +172,8 @@ pub enum Data<'a> {
     Enabled(EnabledData<'a>),
     /// Data this crate has no variant for, kept raw.
     Other(DataOther<'a>),
+    /// `VANISHED [(EARLIER)] uids` (RFC 7162 §3.2.10): expunged messages, by UID.
+    Vanished(VanishedData<'a>),
 }
 
 impl IntoStatic for Data<'_> {
@@ -195,6 +198,7 @@ impl IntoStatic for Data<'_> {
             Self::Namespace(n) => Data::Namespace(n.into_static()),
             Self::Enabled(e) => Data::Enabled(e.into_static()),
             Self::Other(o) => Data::Other(o.into_static()),
+            Self::Vanished(v) => Data::Vanished(v.into_static()),
         }
     }
 }

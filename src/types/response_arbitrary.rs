@@ -65,7 +65,7 @@ fn nz(u: &mut Unstructured<'_>) -> Result<NonZeroU32> {
 
 impl<'a> Arbitrary<'a> for Code<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.choose_index(10)? {
+        Ok(match u.choose_index(13)? {
             0 => u.choose(SIMPLE_CODES)?.1.clone(),
             1 => {
                 let list = if bool::arbitrary(u)? {
@@ -95,6 +95,9 @@ impl<'a> Arbitrary<'a> for Code<'a> {
                 source: UidSet::arbitrary(u)?,
                 destination: UidSet::arbitrary(u)?,
             },
+            9 => Code::HighestModSeq(crate::types::primitive::Number64::arbitrary(u)?),
+            10 => Code::Modified(crate::types::sequence::SequenceSet::arbitrary(u)?),
+            11 => Code::MailboxId(crate::types::status::ObjectId::arbitrary(u)?),
             _ => match CodeOther::new(Atom::arbitrary(u)?, code_args(u)?) {
                 Ok(o) => Code::Other(o),
                 Err(_) => Code::Alert,
@@ -140,7 +143,7 @@ impl<'a> Arbitrary<'a> for Tagged<'a> {
 
 impl<'a> Arbitrary<'a> for Data<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.choose_index(14)? {
+        Ok(match u.choose_index(15)? {
             0 => Data::Capability(Capabilities::arbitrary(u)?),
             1 => Data::Flags(FlagList::arbitrary(u)?),
             2 => Data::Exists(u32::arbitrary(u)?),
@@ -163,6 +166,7 @@ impl<'a> Arbitrary<'a> for Data<'a> {
             10 => Data::ESearch(EsearchData::arbitrary(u)?),
             11 => Data::Namespace(NamespaceData::arbitrary(u)?),
             12 => Data::Enabled(EnabledData::arbitrary(u)?),
+            13 => Data::Vanished(crate::types::condstore::VanishedData::arbitrary(u)?),
             _ => Data::Other(data_other(u)?),
         })
     }

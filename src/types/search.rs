@@ -28,6 +28,7 @@ use crate::owned::IntoStatic;
 use crate::types::datetime::Date;
 use crate::types::list::{List, NonEmptyList};
 use crate::types::primitive::{AString, Atom, Charset, Number64};
+use crate::types::search_ext::SearchKeyExt;
 use crate::types::sequence::SequenceSet;
 
 /// `search-key` (RFC 9051 §9 and RFC 3501 §9): one search criterion.
@@ -112,6 +113,8 @@ pub enum SearchKey<'a> {
     SequenceSet(SequenceSet<'a>),
     /// `"(" search-key *(SP search-key) ")"`: messages that match every key of the group.
     Group(NonEmptyList<'a, SearchKey<'a>>),
+    /// A key of an extension (`MODSEQ`, `EMAILID`, `SAVEDON`, `YOUNGER`, `X-GM-RAW`, ...).
+    Ext(SearchKeyExt<'a>),
 }
 
 impl<'a> SearchKey<'a> {
@@ -168,6 +171,7 @@ impl<'a> SearchKey<'a> {
             Self::Uid(_) => "UID",
             Self::Undraft => "UNDRAFT",
             Self::SequenceSet(_) | Self::Group(_) => return None,
+            Self::Ext(e) => e.keyword(),
         })
     }
 }
@@ -229,6 +233,7 @@ impl IntoStatic for SearchKey<'_> {
             Self::Undraft => K::Undraft,
             Self::SequenceSet(s) => K::SequenceSet(s.into_static()),
             Self::Group(keys) => K::Group(keys.into_static()),
+            Self::Ext(e) => K::Ext(e.into_static()),
         }
     }
 }
@@ -297,6 +302,8 @@ pub enum SearchReturnOption<'a> {
     Save,
     /// `search-ret-opt-ext`: an option of an extension, by name.
     Extension(SearchReturnExtension<'a>),
+    /// `"PARTIAL" SP partial-range` (RFC 9394 §4): only a slice of the results.
+    Partial(crate::types::search_ext::PartialRange),
 }
 
 impl IntoStatic for SearchReturnOption<'_> {
@@ -310,12 +317,13 @@ impl IntoStatic for SearchReturnOption<'_> {
             Self::Count => SearchReturnOption::Count,
             Self::Save => SearchReturnOption::Save,
             Self::Extension(e) => SearchReturnOption::Extension(e.into_static()),
+            Self::Partial(r) => SearchReturnOption::Partial(r),
         }
     }
 }
 
 /// The options the grammar names itself; an extension may not take their names.
-const KNOWN_OPTIONS: [&str; 5] = ["MIN", "MAX", "ALL", "COUNT", "SAVE"];
+const KNOWN_OPTIONS: [&str; 6] = ["MIN", "MAX", "ALL", "COUNT", "SAVE", "PARTIAL"];
 
 /// `tagged-label-fchar = ALPHA / "-" / "_" / "."`
 pub(crate) fn is_label_fchar(b: u8) -> bool {
@@ -506,7 +514,7 @@ mod arbitrary_impls {
     /// A key nesting at most `depth` levels.
     fn key<'a>(u: &mut Unstructured<'a>, depth: u32) -> Result<SearchKey<'a>> {
         use SearchKey as K;
-        let last = if depth == 0 { 33 } else { 36 };
+        let last = if depth == 0 { 34 } else { 37 };
         Ok(match u.int_in_range(0..=last)? {
             0 => K::All,
             1 => K::Answered,
@@ -542,8 +550,9 @@ mod arbitrary_impls {
             31 => K::Uid(SequenceSet::arbitrary(u)?),
             32 => K::Undraft,
             33 => K::SequenceSet(SequenceSet::arbitrary(u)?),
-            34 => K::Not(Box::new(key(u, depth - 1)?)),
-            35 => K::Or(Box::new(key(u, depth - 1)?), Box::new(key(u, depth - 1)?)),
+            34 => K::Ext(crate::types::search_ext::SearchKeyExt::arbitrary(u)?),
+            35 => K::Not(Box::new(key(u, depth - 1)?)),
+            36 => K::Or(Box::new(key(u, depth - 1)?), Box::new(key(u, depth - 1)?)),
             _ => K::Group(keys(u, depth - 1)?),
         })
     }
@@ -595,7 +604,8 @@ mod arbitrary_impls {
 
     impl<'a> Arbitrary<'a> for SearchReturnOption<'a> {
         fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-            Ok(match u.int_in_range(0..=5)? {
+            Ok(match u.int_in_range(0..=6)? {
+                6 => Self::Partial(crate::types::search_ext::PartialRange::arbitrary(u)?),
                 0 => Self::Min,
                 1 => Self::Max,
                 2 => Self::All,
