@@ -93,4 +93,7 @@ pub use types::sequence::{SeqNumber, Sequence, SequenceSet, UidSet, UidSetItem};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+pub use types::condstore::{QresyncParams, VanishedData};
+pub use types::fetch_ext::{GmLabel, SnippetOption};
+pub use types::search_ext::{EntryType, ModSeqEntry, PartialRange, SearchKeyExt};
 pub use types::status::{StatusArguments, StatusAttribute, StatusData, StatusItem};

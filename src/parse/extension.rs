@@ -92,10 +92,7 @@ pub(crate) fn tagged_ext_val<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, TaggedExtV
 /// Whether `i` starts with what can only be a `tagged-ext-val` (not a label).
 #[inline]
 pub(crate) fn starts_value(i: &[u8]) -> bool {
-    matches!(
-        i,
-        [b'0'..=b'9' | b'*' | b'$' | b'(', ..] | [b'-', b'1'..=b'9', ..]
-    )
+    matches!(i.first(), Some(b'0'..=b'9' | b'*' | b'$' | b'('))
 }
 
 /// `tagged-ext-label [SP tagged-ext-val]`: `select-param`, `create-param`, `store-modifier`

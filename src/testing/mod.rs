@@ -6,6 +6,7 @@ mod body_depth;
 mod body_known;
 pub(crate) mod command;
 mod coverage;
+mod condstore;
 pub(crate) mod datetime;
 pub(crate) mod envelope;
 pub(crate) mod esearch;
