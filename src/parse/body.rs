@@ -436,6 +436,10 @@ impl<'a> ListItem<'a> for Body<'a> {
     fn skip_item(cx: &Cx, input: &'a [u8]) -> PResult<'a, ()> {
         skip_body(cx, input)
     }
+
+    fn skip_trusted(_: &Cx, input: &'a [u8]) -> PResult<'a, ()> {
+        super::list::skip_group(input)
+    }
 }
 
 impl<'a> ListItem<'a> for BodyParam<'a> {

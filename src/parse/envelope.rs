@@ -102,6 +102,10 @@ impl<'a> ListItem<'a> for Address<'a> {
     fn parse_item(cx: &Cx, input: &'a [u8]) -> PResult<'a, Self> {
         address(cx, input)
     }
+
+    fn skip_trusted(_: &Cx, input: &'a [u8]) -> PResult<'a, ()> {
+        super::list::skip_group(input)
+    }
 }
 
 impl<'a> ListItem<'a> for Envelope<'a> {

@@ -4,7 +4,8 @@
 
 #![allow(dead_code, reason = "called by grammar areas not yet in the crate")]
 
-use super::{Cx, PResult, byte, expected};
+use super::{Cx, PResult, byte, expected, fail};
+use crate::error::ErrorKind;
 use crate::types::list::{List, ListItem};
 
 /// What stands between two items.
@@ -48,7 +49,12 @@ pub(crate) fn items<'a, T: ListItem<'a>>(
             },
             _ => rest,
         };
-        match T::skip_item(cx, at) {
+        let skipped = if cx.trusted() {
+            T::skip_trusted(cx, at)
+        } else {
+            T::skip_item(cx, at)
+        };
+        match skipped {
             Ok((after, _)) => {
                 rest = after;
                 count += 1;
@@ -67,6 +73,54 @@ pub(crate) fn items<'a, T: ListItem<'a>>(
     }
     let used = start.len() - rest.len();
     Ok((rest, List::raw(&start[..used], count, *cx, sep)))
+}
+
+/// The end of one parenthesised group in input already accepted by a parser: balances the
+/// parentheses, stepping over quoted strings and literals (the only places a parenthesis may
+/// stand for itself). Checks nothing else; see [`ListItem::skip_trusted`].
+pub(crate) fn skip_group(i: &[u8]) -> PResult<'_, ()> {
+    if i.first() != Some(&b'(') {
+        return expected(i, "\"(\"");
+    }
+    let mut depth = 0usize;
+    let mut pos = 0;
+    while let Some(&b) = i.get(pos) {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Ok((&i[pos + 1..], ()));
+                }
+            }
+            b'"' => loop {
+                pos += 1;
+                match memchr::memchr2(b'"', b'\\', &i[pos..]) {
+                    Some(n) if i[pos + n] == b'"' => {
+                        pos += n;
+                        break;
+                    }
+                    Some(n) => pos += n + 1,
+                    None => return fail(&i[pos..], ErrorKind::Incomplete),
+                }
+            },
+            b'{' => {
+                if let Ok((after, (n, _))) = super::primitive::literal_header(&i[pos..]) {
+                    let data = i.len() - after.len();
+                    match usize::try_from(n).ok().and_then(|n| data.checked_add(n)) {
+                        Some(end) if end <= i.len() => {
+                            pos = end;
+                            continue;
+                        }
+                        _ => return fail(&i[pos..], ErrorKind::Incomplete),
+                    }
+                }
+            }
+            _ => {}
+        }
+        pos += 1;
+    }
+    fail(&i[pos.min(i.len())..], ErrorKind::Incomplete)
 }
 
 /// `"(" [item *(sep item)] ")"`, one nesting level deeper.
@@ -139,6 +193,19 @@ mod tests {
         assert_eq!(rest, b"");
         assert_eq!(list, atoms(&["A", ",B"]));
         assert!(items::<Sequence>(&cx, b",1", Sep::Comma, 1).is_err());
+    }
+
+    #[test]
+    fn skip_group_balances_around_strings_and_literals() {
+        let input = b"(a \"x)y\\\"(\" {3}\r\n)(( (b)) rest";
+        let (rest, ()) = skip_group(input).unwrap();
+        assert_eq!(rest, b" rest");
+        let (rest, ()) = skip_group(b"((a)(b c)) x").unwrap();
+        assert_eq!(rest, b" x");
+        assert!(skip_group(b"(a (b)").is_err(), "unbalanced");
+        assert!(skip_group(b"(\"open)").is_err(), "unterminated string");
+        assert!(skip_group(b"({9}\r\nab)").is_err(), "short literal");
+        assert!(skip_group(b"a)").is_err(), "not a group");
     }
 
     #[test]

@@ -163,8 +163,18 @@ pub(crate) fn keyword<'a>(i: &'a [u8], word: &'static str) -> PResult<'a, ()> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cx {
     pub(crate) cfg: ParseConfig,
+    /// The nesting depth, and in the top bit ([`TRUSTED`]) whether the input was already
+    /// accepted (kept in one word so that the context, which every list stores, stays small).
     pub(crate) depth: u32,
 }
+
+/// The bit of [`Cx::depth`] set when the input was already accepted under this
+/// configuration (a [`List`]'s items, parsed again on iteration): nested lists may then find
+/// their items' ends without checking them again. See [`ListItem::skip_trusted`].
+///
+/// [`List`]: crate::types::list::List
+/// [`ListItem::skip_trusted`]: crate::types::list::ListItem::skip_trusted
+const TRUSTED: u32 = 1 << 31;
 
 impl Cx {
     /// The context at the top of a message.
@@ -175,20 +185,35 @@ impl Cx {
         }
     }
 
+    /// The same context over input already accepted by the same parsers.
+    #[inline]
+    pub(crate) const fn trusting(self) -> Self {
+        Self {
+            depth: self.depth | TRUSTED,
+            ..self
+        }
+    }
+
+    /// Whether the input was already accepted (see [`Cx::trusting`]).
+    #[inline]
+    pub(crate) const fn trusted(&self) -> bool {
+        self.depth & TRUSTED != 0
+    }
+
     /// One level deeper; fails with [`ErrorKind::TooDeep`] at `input` past the limit (a
     /// failure, so no other branch is tried and the stack stays bounded).
     #[allow(dead_code, reason = "called by grammar areas not yet in the crate")]
     #[inline]
     pub(crate) fn descend(&self, input: &[u8]) -> Result<Self, nom::Err<PErr>> {
-        if self.depth >= self.cfg.max_depth {
+        if self.depth & !TRUSTED >= self.cfg.max_depth {
             return Err(nom::Err::Failure(PErr {
                 kind: ErrorKind::TooDeep,
                 rest: input.len(),
             }));
         }
         Ok(Self {
-            cfg: self.cfg,
             depth: self.depth + 1,
+            ..*self
         })
     }
 }

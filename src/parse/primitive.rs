@@ -61,6 +61,14 @@ pub(crate) fn tag(i: &[u8]) -> PResult<'_, Tag<'_>> {
 #[inline]
 pub(crate) fn digits<'a>(i: &'a [u8], max: u64, what: &'static str) -> PResult<'a, u64> {
     let (rest, d) = take_while1(i, is_digit, what)?;
+    // Nine digits cannot overflow, nor pass any limit the callers set (all at least
+    // u32::MAX): the common case needs no checks.
+    if d.len() <= 9 {
+        let n = d.iter().fold(0u64, |n, &c| n * 10 + u64::from(c - b'0'));
+        if n <= max {
+            return Ok((rest, n));
+        }
+    }
     let mut n: u64 = 0;
     for &c in d {
         n = match n
@@ -132,6 +140,20 @@ fn plain_quoted(run: &[u8]) -> bool {
     })
 }
 
+/// How many bytes of a quoted string are scanned one by one before the SIMD search.
+const SHORT_QUOTED: usize = 48;
+
+/// The bytes that end the plain run of a quoted string: `"`, `\`, NUL, CR, LF and 8-bit bytes.
+const QUOTED_STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || matches!(b as u8, b'"' | b'\\' | 0 | b'\r' | b'\n');
+        b += 1;
+    }
+    t
+};
+
 /// `quoted = DQUOTE *QUOTED-CHAR DQUOTE`, with RFC 9051's UTF-8 in `QUOTED-CHAR`.
 ///
 /// Returns the content with escapes removed, borrowed unless there were escapes.
@@ -139,6 +161,16 @@ pub(crate) fn quoted(i: &[u8]) -> PResult<'_, Cow<'_, [u8]>> {
     let Some(body) = i.strip_prefix(b"\"") else {
         return expected(i, "quoted");
     };
+    // Most quoted strings are short and plain (envelope fields, body parameters): look for
+    // the closing quote byte by byte over the first bytes, which costs less than setting up
+    // the SIMD search. Anything else (an escape, an 8-bit byte, a control, a long string)
+    // takes the general way below from the start.
+    let short = &body[..body.len().min(SHORT_QUOTED)];
+    if let Some(n) = short.iter().position(|&b| QUOTED_STOP[usize::from(b)]) {
+        if body[n] == b'"' {
+            return Ok((&body[n + 1..], Cow::Borrowed(&body[..n])));
+        }
+    }
     let mut pos = 0;
     let mut owned: Option<Vec<u8>> = None;
     loop {

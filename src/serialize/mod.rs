@@ -294,7 +294,24 @@ impl Encoder {
 
     /// Writes `content` as a `string`: quoted when it can be, else a literal.
     pub fn string(&mut self, content: &[u8]) {
-        if self.can_quote(content) {
+        // One pass over ASCII content tells both whether it may be quoted (no NUL, CR or
+        // LF) and whether it needs escapes; written as a fold so it vectorises.
+        let (bad, special) = content.iter().fold((false, false), |(bad, special), &b| {
+            (
+                bad | (b == 0) | (b >= 0x80) | (b == b'\r') | (b == b'\n'),
+                special | (b == b'"') | (b == b'\\'),
+            )
+        });
+        if !bad {
+            if special {
+                self.quoted(content);
+            } else {
+                self.out.reserve(content.len() + 2);
+                self.out.push(b'"');
+                self.out.extend_from_slice(content);
+                self.out.push(b'"');
+            }
+        } else if self.can_quote(content) {
             self.quoted(content);
         } else {
             self.literal(content);
