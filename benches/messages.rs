@@ -12,19 +12,6 @@ use imap_wire::{Command, Encode, EncodeConfig, Encoder, Parse, Response};
 #[global_allocator]
 static ALLOC: support::Counting = support::Counting;
 
-/// The messages of `stream`, framed.
-fn messages(stream: &[u8]) -> Vec<Vec<u8>> {
-    let mut framer = Framer::new(FramerConfig::new(Role::Responses));
-    framer.push(stream);
-    let mut out = Vec::new();
-    while let Some(event) = framer.next_event() {
-        if let FrameEvent::Message(m) = event {
-            out.push(m.bytes.to_vec());
-        }
-    }
-    out
-}
-
 /// Frames and parses the whole stream; returns how many responses parsed.
 fn frame_and_parse(framer: &mut Framer, stream: &[u8]) -> usize {
     framer.push(stream);
@@ -41,7 +28,7 @@ fn frame_and_parse(framer: &mut Framer, stream: &[u8]) -> usize {
 
 fn bench(c: &mut Criterion) {
     let stream = support::fetch_stream(10_000);
-    let msgs = messages(&stream);
+    let msgs = support::framed_responses(&stream);
     let parsed: Vec<Response<'_>> = msgs
         .iter()
         .map(|m| Response::parse(m).expect("parses"))
@@ -72,22 +59,8 @@ fn bench(c: &mut Criterion) {
     );
 
     // A SEARCH result of 5,000 numbers, and a stream of mixed commands.
-    let mut search = b"* SEARCH".to_vec();
-    for k in 0..5000u32 {
-        search.extend_from_slice(format!(" {}", 1000 + k * 3).as_bytes());
-    }
-    search.extend_from_slice(b"\r\n");
-    let commands: Vec<Vec<u8>> = (0..4000)
-        .map(|k| match k % 4 {
-            0 => format!("a{k} UID FETCH {}:* (UID FLAGS BODY.PEEK[HEADER.FIELDS (DATE FROM SUBJECT TO CC MESSAGE-ID)])\r\n", k + 1).into_bytes(),
-            1 => format!("a{k} UID SEARCH OR (FROM \"smith\" SINCE 1-Feb-1994) NOT (SEEN OR DELETED UID 1:{})\r\n", k + 1).into_bytes(),
-            2 => format!("a{k} STORE {} +FLAGS.SILENT (\\Seen $Forwarded)\r\n", k + 1).into_bytes(),
-            _ => {
-                let body = "From: a@b.example\r\nSubject: hello\r\n\r\nbody text\r\n";
-                format!("a{k} APPEND INBOX (\\Seen) {{{}}}\r\n{body}\r\n", body.len()).into_bytes()
-            }
-        })
-        .collect();
+    let search = support::search_response(5000);
+    let commands = support::mixed_commands(4000);
     let command_bytes: u64 = commands.iter().map(|c| c.len() as u64).sum();
     let before = support::allocations();
     let ok = commands

@@ -12,7 +12,16 @@
 //! Not a stable API: it exists for the crate's own fuzzing and tests, behind the `arbitrary`
 //! feature.
 
+mod client;
+
+pub use client::client;
+
 use arbitrary::{Arbitrary, Unstructured};
+
+mod server_owner;
+pub use server_owner::{
+    Owner, Transcript, assert_lines, chunks, owner_in_state, server, small_config,
+};
 
 use crate::ParseConfig;
 use crate::framing::{FrameEvent, Framer, FramerConfig, Limits, Role};
@@ -54,6 +63,38 @@ pub const CHECKS: &[Check] = &[
     Check {
         name: "arbitrary_messages",
         run: arbitrary_messages,
+    },
+    Check {
+        name: "server",
+        run: server,
+    },
+    Check {
+        name: "client",
+        run: client,
+    },
+    Check {
+        name: "parse_command",
+        run: parse_command,
+    },
+    Check {
+        name: "parse_response",
+        run: parse_response,
+    },
+    Check {
+        name: "parse_greeting",
+        run: parse_greeting,
+    },
+    Check {
+        name: "arbitrary_command",
+        run: arbitrary_command,
+    },
+    Check {
+        name: "arbitrary_response",
+        run: arbitrary_response,
+    },
+    Check {
+        name: "arbitrary_greeting",
+        run: arbitrary_greeting,
     },
 ];
 
@@ -194,10 +235,34 @@ pub fn arbitrary_primitives(data: &[u8]) {
 /// # Panics
 /// When a property fails (see the module docs).
 pub fn parse_messages(data: &[u8]) {
-    check_parsed!(data;
-        Command<'_>, IdleDone, AuthenticateResponse<'_>, Greeting<'_>, Response<'_>,
-        Continuation<'_>,
-    );
+    parse_command(data);
+    parse_greeting(data);
+    parse_response(data);
+}
+
+/// The client's messages (a command, `DONE`, an AUTHENTICATE line) parsed from `data`.
+///
+/// # Panics
+/// When a property fails (see the module docs).
+pub fn parse_command(data: &[u8]) {
+    check_parsed!(data; Command<'_>, IdleDone, AuthenticateResponse<'_>);
+}
+
+/// The server's messages after the greeting (a response, a continuation request) parsed from
+/// `data`.
+///
+/// # Panics
+/// When a property fails (see the module docs).
+pub fn parse_response(data: &[u8]) {
+    check_parsed!(data; Response<'_>, Continuation<'_>);
+}
+
+/// A greeting parsed from `data`.
+///
+/// # Panics
+/// When a property fails (see the module docs).
+pub fn parse_greeting(data: &[u8]) {
+    check_parsed!(data; Greeting<'_>);
 }
 
 /// An owned copy of a framer event, for comparing two runs.
@@ -261,12 +326,44 @@ pub fn framer(data: &[u8]) {
 /// # Panics
 /// When a generated value does not serialize and parse back equal.
 pub fn arbitrary_messages(data: &[u8]) {
+    repeat(
+        data,
+        |u| check_arbitrary!(u; Command<'_>, Greeting<'_>, Response<'_>),
+    );
+}
+
+/// Runs `one` on what is left of `data` until it is used up or `one` takes nothing.
+fn repeat(data: &[u8], mut one: impl FnMut(&mut Unstructured<'_>)) {
     let mut u = Unstructured::new(data);
     while !u.is_empty() {
         let before = u.len();
-        check_arbitrary!(&mut u; Command<'_>, Greeting<'_>, Response<'_>);
+        one(&mut u);
         if u.len() == before {
             return;
         }
     }
+}
+
+/// Commands built from `data` with `Arbitrary`.
+///
+/// # Panics
+/// When a generated value does not serialize and parse back equal.
+pub fn arbitrary_command(data: &[u8]) {
+    repeat(data, |u| check_arbitrary!(u; Command<'_>));
+}
+
+/// Responses built from `data` with `Arbitrary`.
+///
+/// # Panics
+/// When a generated value does not serialize and parse back equal.
+pub fn arbitrary_response(data: &[u8]) {
+    repeat(data, |u| check_arbitrary!(u; Response<'_>));
+}
+
+/// Greetings built from `data` with `Arbitrary`.
+///
+/// # Panics
+/// When a generated value does not serialize and parse back equal.
+pub fn arbitrary_greeting(data: &[u8]) {
+    repeat(data, |u| check_arbitrary!(u; Greeting<'_>));
 }

@@ -14,8 +14,12 @@
 //! - [`framing`]: a linear, chunking-independent framer that finds where each message (a line
 //!   plus the literals it announces) ends, with limits.
 //! - [`utf7`]: the modified UTF-7 of IMAP4rev1 mailbox names.
+//! - [`session`]: connection states and the commands each allows.
 //! - [`transcript`]: the `.imap` format of recorded sessions (both directions, byte for byte,
 //!   chunked as seen on the wire), read with errors at the byte offset and written back.
+//! - [`server`]: the server's sans-IO state machine.
+//! - [`client`]: the client state machine (sans-IO): bytes and commands in, events and bytes
+//!   to send out.
 //!
 //! ```
 //! use imap_wire::{AString, Parse, to_vec};
@@ -33,6 +37,7 @@ extern crate alloc;
 extern crate std;
 
 mod chars;
+pub mod client;
 mod config;
 mod error;
 pub mod framing;
@@ -42,6 +47,8 @@ pub mod fuzzing;
 mod owned;
 mod parse;
 mod serialize;
+pub mod server;
+pub mod session;
 #[cfg(test)]
 mod testing;
 pub mod transcript;

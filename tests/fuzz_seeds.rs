@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use imap_wire::fuzzing::CHECKS;
+use imap_wire::{AuthenticateResponse, Command, Greeting, IdleDone, Parse, Response};
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/fuzz")
@@ -65,5 +66,27 @@ fn every_check_has_seeds_and_a_fuzz_target() {
             manifest.contains(&format!("name = \"{name}\"")),
             "fuzz/Cargo.toml does not declare {name}"
         );
+    }
+}
+
+#[test]
+fn message_seeds_are_messages() {
+    // A seed of a parsing target that does not parse only exercises the error paths; these
+    // are meant to reach the serializers too.
+    type Parses = fn(&[u8]) -> bool;
+    let parses: [(&str, Parses); 3] = [
+        ("parse_command", |d| {
+            Command::parse(d).is_ok()
+                || IdleDone::parse(d).is_ok()
+                || AuthenticateResponse::parse(d).is_ok()
+        }),
+        ("parse_response", |d| Response::parse(d).is_ok()),
+        ("parse_greeting", |d| Greeting::parse(d).is_ok()),
+    ];
+    for (target, parses) in parses {
+        for file in files_in(&corpus().join(target)) {
+            let data = fs::read(&file).expect("readable seed");
+            assert!(parses(&data), "seed {} does not parse", file.display());
+        }
     }
 }

@@ -84,3 +84,43 @@ pub fn literal_stream(n: usize, body: usize) -> Vec<u8> {
     }
     v
 }
+
+/// A SEARCH response with `n` numbers.
+pub fn search_response(n: u32) -> Vec<u8> {
+    let mut search = b"* SEARCH".to_vec();
+    for k in 0..n {
+        search.extend_from_slice(format!(" {}", 1000 + k * 3).as_bytes());
+    }
+    search.extend_from_slice(b"\r\n");
+    search
+}
+
+/// `n` commands of four kinds in turn: UID FETCH with header fields, UID SEARCH with nested
+/// OR and NOT, STORE, APPEND with a literal.
+pub fn mixed_commands(n: usize) -> Vec<Vec<u8>> {
+    (0..n)
+        .map(|k| match k % 4 {
+            0 => format!("a{k} UID FETCH {}:* (UID FLAGS BODY.PEEK[HEADER.FIELDS (DATE FROM SUBJECT TO CC MESSAGE-ID)])\r\n", k + 1).into_bytes(),
+            1 => format!("a{k} UID SEARCH OR (FROM \"smith\" SINCE 1-Feb-1994) NOT (SEEN OR DELETED UID 1:{})\r\n", k + 1).into_bytes(),
+            2 => format!("a{k} STORE {} +FLAGS.SILENT (\\Seen $Forwarded)\r\n", k + 1).into_bytes(),
+            _ => {
+                let body = "From: a@b.example\r\nSubject: hello\r\n\r\nbody text\r\n";
+                format!("a{k} APPEND INBOX (\\Seen) {{{}}}\r\n{body}\r\n", body.len()).into_bytes()
+            }
+        })
+        .collect()
+}
+
+/// The messages of a server stream, framed by the crate's framer.
+pub fn framed_responses(stream: &[u8]) -> Vec<Vec<u8>> {
+    use imap_wire::framing::{FrameEvent, Framer, FramerConfig, Role};
+    let mut framer = Framer::new(FramerConfig::new(Role::Responses));
+    framer.push(stream);
+    let mut out = Vec::new();
+    while let Some(event) = framer.next_event() {
+        if let FrameEvent::Message(m) = event {
+            out.push(m.bytes.to_vec());
+        }
+    }
+    out
+}

@@ -34,6 +34,7 @@
 mod config;
 mod event;
 mod oracle;
+mod retained;
 #[cfg(test)]
 mod tests;
 
@@ -185,6 +186,17 @@ impl Framer {
                 self.state = State::Line;
                 self.reset_message(self.pos);
             }
+        }
+    }
+
+    /// Drops the message whose literal was just announced (see [`LiteralAnnouncement`]):
+    /// the literal's data and the rest of the message are stepped over without being
+    /// buffered, and no [`FrameEvent::Message`] comes for it. For a non-synchronising literal
+    /// over the owner's limit, whose data the client sends without waiting. Does nothing
+    /// unless the framer is inside a literal's data.
+    pub fn discard_message(&mut self) {
+        if matches!(self.state, State::Literal { .. }) {
+            self.discarding = true;
         }
     }
 

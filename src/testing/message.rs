@@ -1,6 +1,7 @@
 //! Strategies, known answers and round trips for FETCH responses and the other untagged data.
 
-use alloc::borrow::ToOwned;
+use alloc::borrow::{Cow, ToOwned};
+use alloc::format;
 use alloc::vec;
 use alloc::vec::Vec;
 use core::num::NonZeroU32;
@@ -20,9 +21,9 @@ use crate::testing::mailbox_data::{enabled_data, namespace_data};
 use crate::testing::status::status_data;
 use crate::testing::{assert_reparses, assert_round_trip, config};
 use crate::types::list::List;
-use crate::types::message::{BinaryData, MessageAttribute};
-use crate::types::primitive::{Literal8, Number64};
-use crate::types::response::{Data, Response, Untagged};
+use crate::types::message::{BinaryData, MessageAttribute, OtherAttribute};
+use crate::types::primitive::{Atom, Literal8, Number64};
+use crate::types::response::{Data, DataOther, Response, Untagged};
 
 fn nz() -> impl Strategy<Value = NonZeroU32> {
     (1u32..).prop_map(|n| NonZeroU32::new(n).unwrap())
@@ -64,7 +65,40 @@ pub(crate) fn message_attribute() -> impl Strategy<Value = MessageAttribute<'sta
         nstring().prop_map(MessageAttribute::Rfc822),
         nstring().prop_map(MessageAttribute::Rfc822Header),
         nstring().prop_map(MessageAttribute::Rfc822Text),
+        other_attribute().prop_map(MessageAttribute::Other),
     ]
+}
+
+/// An item of a name no variant has, with a value of each form an unknown item may take.
+fn other_attribute() -> impl Strategy<Value = OtherAttribute<'static>> {
+    let value = proptest::sample::select(vec![
+        "0",
+        "4294967296",
+        "NIL",
+        "\"quoted\"",
+        "(a (b c) \"d\" NIL)",
+        "{3}\r\nx\ny",
+        "~{2}\r\n\0\x01",
+    ]);
+    (0u16..1000, value).prop_map(|(n, v)| OtherAttribute {
+        name: Atom::new(format!("X{n}")).unwrap(),
+        value: Cow::Borrowed(v.as_bytes()),
+    })
+}
+
+/// Untagged data of a kind no variant has.
+fn data_other() -> impl Strategy<Value = DataOther<'static>> {
+    let rest = proptest::sample::select(vec![
+        "",
+        " word",
+        " 12 (a b)",
+        " \\Flag \"quoted text\" NIL",
+    ]);
+    (proptest::option::of(any::<u32>()), 0u16..1000, rest).prop_map(|(number, n, rest)| DataOther {
+        number,
+        name: Atom::new(format!("X{n}")).unwrap(),
+        rest: Cow::Borrowed(rest.as_bytes()),
+    })
 }
 
 pub(crate) fn data() -> impl Strategy<Value = Data<'static>> {
@@ -82,6 +116,7 @@ pub(crate) fn data() -> impl Strategy<Value = Data<'static>> {
         esearch_data().prop_map(Data::ESearch),
         namespace_data().prop_map(Data::Namespace),
         enabled_data().prop_map(Data::Enabled),
+        data_other().prop_map(Data::Other),
     ]
 }
 

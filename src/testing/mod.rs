@@ -5,6 +5,7 @@ pub(crate) mod body;
 mod body_depth;
 mod body_known;
 pub(crate) mod command;
+mod coverage;
 pub(crate) mod datetime;
 pub(crate) mod envelope;
 pub(crate) mod esearch;

@@ -125,6 +125,7 @@ pub(crate) fn data() -> impl Strategy<Value = Data<'static>> {
         any::<u32>().prop_map(Data::Exists),
         any::<u32>().prop_map(Data::Recent),
         nz().prop_map(Data::Expunge),
+        crate::testing::message::data(),
     ]
 }
 

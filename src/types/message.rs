@@ -158,3 +158,57 @@ impl IntoStatic for MessageAttribute<'_> {
         }
     }
 }
+
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for MessageAttribute<'a> {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let nz = |u: &mut arbitrary::Unstructured<'a>| -> arbitrary::Result<NonZeroU32> {
+            Ok(NonZeroU32::new(u32::arbitrary(u)?).unwrap_or(NonZeroU32::MIN))
+        };
+        Ok(match u.choose_index(14)? {
+            0 => Self::Flags(FlagList::arbitrary(u)?),
+            1 => Self::Envelope(Envelope::arbitrary(u)?),
+            2 => Self::InternalDate(DateTime::arbitrary(u)?),
+            3 => Self::Rfc822Size(Number64::arbitrary(u)?),
+            4 => Self::Body(Body::arbitrary(u)?),
+            5 => Self::BodyStructure(Body::arbitrary(u)?),
+            6 => Self::BodySection {
+                section: Section::arbitrary(u)?,
+                origin: Option::<u32>::arbitrary(u)?,
+                data: NString::arbitrary(u)?,
+            },
+            7 => Self::Binary {
+                part: Option::<SectionPart<'a>>::arbitrary(u)?,
+                data: if bool::arbitrary(u)? {
+                    BinaryData::NString(NString::arbitrary(u)?)
+                } else {
+                    BinaryData::Literal8(Literal8::arbitrary(u)?)
+                },
+            },
+            8 => Self::BinarySize {
+                part: Option::<SectionPart<'a>>::arbitrary(u)?,
+                size: u32::arbitrary(u)?,
+            },
+            9 => Self::Uid(nz(u)?),
+            10 => Self::Rfc822(NString::arbitrary(u)?),
+            11 => Self::Rfc822Header(NString::arbitrary(u)?),
+            12 => Self::Rfc822Text(NString::arbitrary(u)?),
+            _ => {
+                // An item of a name no variant has (`X...`) with a value of one of the forms
+                // an unknown item may take.
+                let name = crate::types::response_arbitrary::unknown_name(u)?;
+                let value: alloc::vec::Vec<u8> = match u.choose_index(5)? {
+                    0 => alloc::format!("{}", u32::arbitrary(u)?).into_bytes(),
+                    1 => b"NIL".to_vec(),
+                    2 => b"\"some text\"".to_vec(),
+                    3 => alloc::format!("(a ({}) \"b\")", u8::arbitrary(u)?).into_bytes(),
+                    _ => b"{3}\r\nx\ny".to_vec(),
+                };
+                Self::Other(OtherAttribute {
+                    name,
+                    value: Cow::Owned(value),
+                })
+            }
+        })
+    }
+}

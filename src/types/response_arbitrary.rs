@@ -12,13 +12,18 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 use crate::types::auth::Base64;
 use crate::types::capability::{Capabilities, Capability};
 use crate::types::code::{Code, CodeOther, ResponseText, SIMPLE_CODES};
+use crate::types::esearch::{EsearchData, SearchData};
 use crate::types::flag::{FlagList, FlagPermList};
 use crate::types::list::List;
+use crate::types::listing::MailboxList;
+use crate::types::mailbox_data::{EnabledData, NamespaceData};
+use crate::types::message::MessageAttribute;
 use crate::types::primitive::{Atom, Charset, Tag, Text};
 use crate::types::response::{
-    Continuation, Data, Greeting, GreetingKind, Response, StatusKind, Tagged, Untagged,
+    Continuation, Data, DataOther, Greeting, GreetingKind, Response, StatusKind, Tagged, Untagged,
 };
 use crate::types::sequence::UidSet;
+use crate::types::status::StatusData;
 
 impl<'a> Arbitrary<'a> for Capability<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
@@ -135,14 +140,54 @@ impl<'a> Arbitrary<'a> for Tagged<'a> {
 
 impl<'a> Arbitrary<'a> for Data<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.choose_index(5)? {
+        Ok(match u.choose_index(14)? {
             0 => Data::Capability(Capabilities::arbitrary(u)?),
             1 => Data::Flags(FlagList::arbitrary(u)?),
             2 => Data::Exists(u32::arbitrary(u)?),
             3 => Data::Recent(u32::arbitrary(u)?),
-            _ => Data::Expunge(nz(u)?),
+            4 => Data::Expunge(nz(u)?),
+            5 => {
+                let first = MessageAttribute::arbitrary(u)?;
+                let mut items: Vec<MessageAttribute<'a>> =
+                    u.arbitrary_iter()?.take(3).collect::<Result<_>>()?;
+                items.insert(0, first);
+                Data::Fetch {
+                    seq: nz(u)?,
+                    items: List::from(items),
+                }
+            }
+            6 => Data::List(MailboxList::arbitrary(u)?),
+            7 => Data::Lsub(MailboxList::arbitrary(u)?),
+            8 => Data::Status(StatusData::arbitrary(u)?),
+            9 => Data::Search(SearchData::arbitrary(u)?),
+            10 => Data::ESearch(EsearchData::arbitrary(u)?),
+            11 => Data::Namespace(NamespaceData::arbitrary(u)?),
+            12 => Data::Enabled(EnabledData::arbitrary(u)?),
+            _ => Data::Other(data_other(u)?),
         })
     }
+}
+
+/// A name no variant of data, FETCH item or code has: `X` and a number.
+pub(crate) fn unknown_name<'a>(u: &mut Unstructured<'_>) -> Result<Atom<'a>> {
+    Atom::new(alloc::format!("X{}", u.int_in_range(0u16..=999)?))
+        .map_err(|_| arbitrary::Error::IncorrectFormat)
+}
+
+/// Untagged data of a kind no variant has: `X<n>`, optionally after a number, and a rest of
+/// words.
+fn data_other<'a>(u: &mut Unstructured<'a>) -> Result<DataOther<'a>> {
+    let name = unknown_name(u)?;
+    let mut rest = alloc::string::String::new();
+    for _ in 0..u.int_in_range(0..=3)? {
+        rest.push(' ');
+        rest.push_str(u.choose(&["word", "12", "(a b)", "\\Flag", "\"quoted text\"", "NIL"])?);
+    }
+    Ok(DataOther {
+        number: Option::<u32>::arbitrary(u)?,
+        name,
+        rest: alloc::borrow::Cow::Owned(rest.into_bytes()),
+    })
 }
 
 impl<'a> Arbitrary<'a> for Untagged<'a> {

@@ -1,0 +1,5 @@
+//! The client's messages (commands, `DONE`, AUTHENTICATE lines); whatever parses must serialize
+//! and parse back equal.
+#![no_main]
+
+imap_wire_fuzz::check_target!(parse_command);

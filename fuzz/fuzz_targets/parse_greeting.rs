@@ -1,0 +1,4 @@
+//! Greetings; whatever parses must serialize and parse back equal.
+#![no_main]
+
+imap_wire_fuzz::check_target!(parse_greeting);
