@@ -66,10 +66,13 @@ impl Rng {
     }
 }
 
-/// The same transcript with every record split into pieces of `size(record_len)` bytes
+/// The same transcript (header included) with every record split into pieces of `size(record_len)` bytes
 /// at most; record order (and so the interleaving of the directions) is kept.
 fn rechunked<'a>(t: &Transcript<'a>, mut size: impl FnMut(usize) -> usize) -> Transcript<'a> {
     let mut out = Transcript::new();
+    for c in t.comments() {
+        out.push_comment(c);
+    }
     for r in t.records() {
         let mut rest = r.bytes;
         if rest.is_empty() {

@@ -106,14 +106,20 @@ impl Report {
 /// How many failures a report keeps.
 const SHOWN: usize = 3;
 
-/// Replays one transcript; `strict` makes every message that needed a leniency a failure.
+/// Replays one transcript with the session check of this tool ([`Pairing`]); `strict` makes
+/// every message that needed a leniency a failure.
 pub fn replay(t: &Transcript<'_>, strict: bool) -> Report {
+    replay_with(t, strict, &mut Pairing::default())
+}
+
+/// Replays one transcript with `session` as its session check (stage 3).
+pub fn replay_with(t: &Transcript<'_>, strict: bool, session: &mut dyn Session) -> Report {
     let mode = Mode::of(t);
     let mut r = Replay {
         mode,
         strict,
         sides: [Side::new(Role::Commands), Side::new(Role::Responses)],
-        session: Pairing::default(),
+        session,
         enc: Encoder::new(EncodeConfig::default()),
         scratch: Vec::new(),
         stopped: false,
@@ -165,12 +171,12 @@ impl Side {
 }
 
 /// The replay in progress.
-struct Replay {
+struct Replay<'s> {
     mode: Mode,
     strict: bool,
     /// Client, then server.
     sides: [Side; 2],
-    session: Pairing,
+    session: &'s mut dyn Session,
     enc: Encoder,
     scratch: Vec<u8>,
     /// The rest cannot be read (TLS, or a broken DEFLATE stream).
@@ -189,7 +195,7 @@ fn side_name(d: Direction) -> &'static str {
     }
 }
 
-impl Replay {
+impl Replay<'_> {
     /// Stage 1: one chunk into its direction's framer.
     fn feed(&mut self, d: Direction, bytes: &[u8]) {
         let side = &mut self.sides[index(d)];

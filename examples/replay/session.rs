@@ -9,7 +9,7 @@
 //! session's earlier successes imply. It also tells the replay how
 //! to read what follows: SASL data after AUTHENTICATE, `DONE` after IDLE, DEFLATE after a
 //! successful COMPRESS. The client and server state machines plug in as further
-//! implementations of [`Session`], fed the same messages.
+//! implementations of [`Session`], fed the same messages (`check::replay_with`).
 
 use imap_wire::StatusKind;
 
