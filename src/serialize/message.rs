@@ -85,6 +85,7 @@ impl Encode for MessageAttribute<'_> {
                 enc.byte(b' ');
                 enc.raw(&o.value);
             }
+            MessageAttribute::Malformed(m) => m.encode(enc),
         }
     }
 }

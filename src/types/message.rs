@@ -16,6 +16,7 @@ use crate::types::envelope::Envelope;
 use crate::types::fetch::{Section, SectionPart};
 use crate::types::flag::FlagList;
 use crate::types::primitive::{Atom, Literal8, NString, Number64};
+pub use crate::types::tolerance::MalformedItem;
 
 /// One item of a FETCH response.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -66,6 +67,10 @@ pub enum MessageAttribute<'a> {
     Rfc822Text(NString<'a>),
     /// An item this crate does not know, with its raw value.
     Other(OtherAttribute<'a>),
+    /// An item that did not parse, with its bytes and error (only under
+    /// [`Leniency::MALFORMED_ITEM`](crate::Leniency::MALFORMED_ITEM), so that the other items
+    /// of the response are still read).
+    Malformed(MalformedItem<'a>),
 }
 
 /// The value of a `BINARY[...]` item: a string (or NIL) or a `literal8`.
@@ -155,6 +160,7 @@ impl IntoStatic for MessageAttribute<'_> {
                 name: o.name.into_static(),
                 value: o.value.into_static(),
             }),
+            Self::Malformed(m) => MessageAttribute::Malformed(m.into_static()),
         }
     }
 }

@@ -25,3 +25,4 @@ pub mod search;
 pub mod sequence;
 pub mod status;
 pub mod tagged_ext;
+pub mod tolerance;
