@@ -293,3 +293,10 @@ impl fmt::Debug for Leniency {
         f.write_str(")")
     }
 }
+
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for Leniency {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        Ok(Leniency::from_bits_truncate(u64::arbitrary(u)?))
+    }
+}

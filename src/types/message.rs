@@ -3,7 +3,9 @@
 //! `* 12 FETCH (FLAGS (\Seen) UID 4827313 BODY[] {342} ...)` carries a list of items. Each
 //! known item has a variant; an item this crate does not know (`X-GM-LABELS (...)`,
 //! `MODSEQ (12)`, ...) is kept as [`MessageAttribute::Other`] with its raw value, so nothing in
-//! the response is lost and it serializes back byte for byte.
+//! the response is lost and it serializes back byte for byte. Under
+//! [`Leniency::MALFORMED_ITEM`](crate::Leniency::MALFORMED_ITEM) an item that does not parse is
+//! kept the same way, with its error, as [`MessageAttribute::Malformed`].
 
 use alloc::borrow::Cow;
 use core::fmt;

@@ -155,3 +155,61 @@ impl crate::serialize::Encode for MalformedItem<'_> {
         enc.raw(&self.raw);
     }
 }
+
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for Malformed<'a> {
+    /// Bytes that do not parse as a response, with the error they give (so that the value
+    /// encodes to bytes that read back as the same `Malformed`).
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        use crate::parse::Parse;
+        let cfg = crate::ParseConfig::lenient();
+        let raw: &'a [u8] = u.arbitrary()?;
+        let raw = match crate::Response::parse_with(raw, &cfg) {
+            Ok(_) => &b"a1 NOT A RESPONSE\r\n"[..],
+            Err(_) => raw,
+        };
+        Ok(match crate::Response::parse_or_malformed(raw, &cfg) {
+            Err(m) => m,
+            // INVARIANT: the fallback line above is no response; this arm is never taken.
+            Ok(_) => Malformed::new(
+                raw,
+                ParseError {
+                    kind: crate::ErrorKind::Trailing,
+                    offset: 0,
+                },
+            ),
+        })
+    }
+}
+
+#[cfg(all(test, feature = "arbitrary"))]
+mod tests {
+    use arbitrary::{Arbitrary, Unstructured};
+
+    use super::Malformed;
+    use crate::parse::Parse;
+
+    #[test]
+    fn arbitrary_malformed_messages_read_back_equal() {
+        let cfg = crate::ParseConfig::lenient();
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..3000 {
+            let buf: alloc::vec::Vec<u8> = (0..64)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    (seed >> 24) as u8
+                })
+                .collect();
+            let mut u = Unstructured::new(&buf);
+            let Ok(m) = Malformed::arbitrary(&mut u) else {
+                continue;
+            };
+            let bytes = crate::to_vec(&m);
+            assert_eq!(bytes, m.raw());
+            let back = crate::Response::parse_or_malformed(&bytes, &cfg).unwrap_err();
+            assert_eq!(back, m);
+        }
+    }
+}
