@@ -112,7 +112,7 @@ pub fn configs() -> impl Iterator<Item = (EncodeConfig, ParseConfig)> {
                 EncodeConfig::default()
                     .with_literal_mode(mode)
                     .with_utf8_accept(utf8),
-                ParseConfig::default().with_utf8_accept(utf8),
+                ParseConfig::strict().with_utf8_accept(utf8),
             )
         })
     })

@@ -88,6 +88,7 @@ pub use types::search::{
     SearchCommandArgs, SearchKey, SearchProgram, SearchReturnExtension, SearchReturnOption,
 };
 pub use types::sequence::{SeqNumber, Sequence, SequenceSet, UidSet, UidSetItem};
+pub use types::tolerance::{Malformed, MalformedItem, Parsed};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -47,7 +47,7 @@ fn every_example_parses_and_round_trips() {
     );
     let mut failures = Vec::new();
     for file in &files {
-        let report = replay(file, &ParseConfig::default());
+        let report = replay(file, &ParseConfig::strict());
         assert!(report.messages > 0, "{}: no messages", file.display());
         println!(
             "{}: {} of {} messages pass",
@@ -129,7 +129,7 @@ fn readme_table_counts_the_examples() {
     let mut files = BTreeMap::new();
     for file in imap_files(&examples()) {
         let name = rfc_name(&file);
-        let messages = replay(&file, &ParseConfig::default()).messages;
+        let messages = replay(&file, &ParseConfig::strict()).messages;
         let row = rows.get(&name).unwrap_or_else(|| {
             panic!(
                 "README.md's RFC table has no row for {name} ({})",

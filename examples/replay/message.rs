@@ -6,7 +6,7 @@
 
 use imap_wire::{
     AuthenticateResponse, Command, CommandBody, Encode, Encoder, Greeting, GreetingKind, IdleDone,
-    Parse, ParseConfig, Response, StatusKind, Untagged,
+    Parse, Parsed, Response, StatusKind, Untagged,
 };
 
 use crate::quirks;
@@ -122,7 +122,7 @@ macro_rules! round_trip {
         let enc: &mut Encoder = $enc;
         enc.clear();
         value.encode(enc);
-        match $ty::parse(enc.bytes()) {
+        match $ty::parse_with(enc.bytes(), &quirks::config(false)) {
             Err(e) => Err(format!(
                 "re-serialized form does not parse: {e}: {:?}",
                 excerpt(enc.bytes())
@@ -141,15 +141,10 @@ macro_rules! round_trip {
 macro_rules! check {
     ($ty:ident, $bytes:expr, $enc:expr, $summary:expr) => {{
         let bytes: &[u8] = $bytes;
-        match $ty::parse_with(bytes, &quirks::config(true)) {
+        match $ty::parse_report(bytes, &quirks::config(true)) {
             Err(e) => Err(format!("does not parse as {}: {e}", stringify!($ty))),
-            Ok(v) => {
-                let quirks = match $ty::parse(bytes) {
-                    Ok(strict) if strict == v => Vec::new(),
-                    _ => quirks::needed(
-                        |c: &ParseConfig| matches!($ty::parse_with(bytes, c), Ok(x) if x == v),
-                    ),
-                };
+            Ok(Parsed { value: v, quirks }) => {
+                let quirks = quirks::names(quirks);
                 round_trip!($ty, v, $enc).map(|()| Checked {
                     line: $summary(&v),
                     quirks,

@@ -74,6 +74,11 @@ pub struct FramerConfig {
     pub role: Role,
     /// Size limits.
     pub limits: Limits,
+    /// Whether a bare LF (no CR before it) ends a line, as some peers send (default `true`).
+    /// Such a frame has [`Frame::bare_lf`](super::Frame::bare_lf) set, and its parser needs
+    /// [`Leniency::BARE_LF`](crate::Leniency::BARE_LF). When `false`, only CRLF ends a line
+    /// and a bare LF is one more byte of it.
+    pub lf_ends_line: bool,
 }
 
 impl FramerConfig {
@@ -82,7 +87,15 @@ impl FramerConfig {
         Self {
             role,
             limits: Limits::default(),
+            lf_ends_line: true,
         }
+    }
+
+    /// Sets [`FramerConfig::lf_ends_line`].
+    #[must_use]
+    pub const fn with_lf_ends_line(mut self, on: bool) -> Self {
+        self.lf_ends_line = on;
+        self
     }
 
     /// Sets [`FramerConfig::limits`].

@@ -336,6 +336,11 @@ impl Framer {
                     };
                     let end = self.pos + lf + 1;
                     self.pos = end;
+                    let cr = end - self.line_start >= 2 && self.buf[end - 2] == b'\r';
+                    if !cr && !self.config.lf_ends_line {
+                        // A bare LF is a byte of the line.
+                        continue;
+                    }
                     if let Some(event) = self.line_ended(end) {
                         return Some(event);
                     }

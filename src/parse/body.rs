@@ -16,10 +16,11 @@
 use alloc::borrow::Cow;
 
 use super::envelope::envelope;
-use super::list::{Sep, items, paren_list};
-use super::primitive::{nstring, number, number64, string};
-use super::{Cx, PResult, byte, expected, impl_parse, keyword, sp};
+use super::list::{Sep, close_spaces, items, paren_list};
+use super::primitive::{nstring, nstring_cx, number, number64, string, string_cx, take_while1};
+use super::{Cx, PResult, byte, expected, impl_parse, keyword, sp_run};
 use crate::chars::is_digit;
+use crate::config::Leniency;
 use crate::types::body::{
     BasicType, Body, BodyExtension, BodyFields, BodyParam, Disposition, DispositionExt, Encoding,
     LanguageExt, LocationExt, MessagePart, MessageSubtype, MultiPart, MultiPartExtension,
@@ -27,6 +28,7 @@ use crate::types::body::{
 };
 use crate::types::list::{List, ListItem, NonEmptyList};
 use crate::types::primitive::IString;
+use crate::types::primitive::Number64;
 
 /// `body = "(" (body-type-1part / body-type-mpart) ")"` (RFC 9051 §9, RFC 3501 §9)
 pub(crate) fn body<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Body<'a>> {
@@ -41,6 +43,7 @@ pub(crate) fn body<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Body<'a>> {
         let (rest, s) = body_type_1part(&cx, rest)?;
         (rest, Body::Single(s))
     };
+    let rest = close_spaces(&cx, rest);
     let (rest, ()) = byte(b')', "\")\"")(rest)?;
     Ok((rest, value))
 }
@@ -58,7 +61,7 @@ pub(crate) fn skip_body<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, ()> {
     } else {
         skip_1part(&cx, rest)?
     };
-    byte(b')', "\")\"")(rest)
+    byte(b')', "\")\"")(close_spaces(&cx, rest))
 }
 
 /// Runs `p` in a frame of its own and keeps only `keep` of its value, so the value's stack
@@ -94,10 +97,10 @@ struct PartHead<'a> {
 /// `MESSAGE/RFC822` by an envelope, a body and `body-fld-lines`. `MESSAGE/GLOBAL` has that form
 /// too in RFC 9051 and the basic one in RFC 3501; an envelope's `(` tells them apart.
 fn part_head<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, PartHead<'a>> {
-    let (rest, media_type) = string(i)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, subtype) = string(rest)?;
-    let (rest, ()) = sp(rest)?;
+    let (rest, media_type) = string_cx(cx, i)?;
+    let (rest, ()) = sp_run(cx, rest)?;
+    let (rest, subtype) = string_cx(cx, rest)?;
+    let (rest, ()) = sp_run(cx, rest)?;
     let (rest, fields) = body_fields(cx, rest)?;
     let form = if is_text(&media_type) {
         Form::Text
@@ -143,8 +146,8 @@ fn body_type_1part<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, SinglePart<'a>> {
     let (rest, kind) = match form {
         Form::Message(m) => body_type_msg(cx, rest, m)?,
         Form::Text => {
-            let (rest, ()) = sp(rest)?;
-            let (rest, lines) = number64(rest)?;
+            let (rest, ()) = sp_run(cx, rest)?;
+            let (rest, lines) = body_fld_lines(cx, rest)?;
             let subtype = IString(subtype);
             (rest, SinglePartKind::Text { subtype, lines })
         }
@@ -169,16 +172,16 @@ fn skip_1part<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, ()> {
     let (rest, form) = light(i, |i| part_head(cx, i), |h| h.form)?;
     let rest = match form {
         Form::Message(_) => {
-            let (rest, ()) = sp(rest)?;
+            let (rest, ()) = sp_run(cx, rest)?;
             let (rest, ()) = light(rest, |i| envelope(cx, i), |_| ())?;
-            let (rest, ()) = sp(rest)?;
+            let (rest, ()) = sp_run(cx, rest)?;
             let (rest, ()) = skip_body(cx, rest)?;
-            let (rest, ()) = sp(rest)?;
-            number64(rest)?.0
+            let (rest, ()) = sp_run(cx, rest)?;
+            body_fld_lines(cx, rest)?.0
         }
         Form::Text => {
-            let (rest, ()) = sp(rest)?;
-            number64(rest)?.0
+            let (rest, ()) = sp_run(cx, rest)?;
+            body_fld_lines(cx, rest)?.0
         }
         Form::Basic => rest,
     };
@@ -193,16 +196,16 @@ fn body_type_msg<'a>(
     i: &'a [u8],
     subtype: MessageSubtype,
 ) -> PResult<'a, SinglePartKind<'a>> {
-    let (rest, ()) = sp(i)?;
+    let (rest, ()) = sp_run(cx, i)?;
     let start = rest;
     let (rest, ()) = light(rest, |i| envelope(cx, i), |_| ())?;
     let envelope = List::raw(&start[..start.len() - rest.len()], 1, *cx, Sep::Nothing);
-    let (rest, ()) = sp(rest)?;
+    let (rest, ()) = sp_run(cx, rest)?;
     let start = rest;
     let (rest, ()) = skip_body(cx, rest)?;
     let body = List::raw(&start[..start.len() - rest.len()], 1, *cx, Sep::Nothing);
-    let (rest, ()) = sp(rest)?;
-    let (rest, lines) = number64(rest)?;
+    let (rest, ()) = sp_run(cx, rest)?;
+    let (rest, lines) = body_fld_lines(cx, rest)?;
     let part = MessagePart::parsed(subtype, envelope, body, lines);
     Ok((rest, SinglePartKind::Message(part)))
 }
@@ -232,8 +235,8 @@ fn mpart_tail<'a>(
     cx: &Cx,
     i: &'a [u8],
 ) -> PResult<'a, (IString<'a>, Option<MultiPartExtension<'a>>)> {
-    let (rest, ()) = sp(i)?;
-    let (rest, subtype) = string(rest)?;
+    let (rest, ()) = sp_run(cx, i)?;
+    let (rest, subtype) = string_cx(cx, rest)?;
     let (rest, extension) = match rest.strip_prefix(b" ") {
         Some(after) => {
             let (rest, e) = body_ext_mpart(cx, after)?;
@@ -250,14 +253,14 @@ fn mpart_tail<'a>(
 /// `body-fld-id` and `body-fld-desc` are `nstring`, `body-fld-octets` is `number`.
 fn body_fields<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, BodyFields<'a>> {
     let (rest, params) = body_fld_param(cx, i)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, id) = nstring(rest)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, description) = nstring(rest)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, encoding) = body_fld_enc(rest)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, octets) = number(rest)?;
+    let (rest, ()) = sp_run(cx, rest)?;
+    let (rest, id) = nstring_cx(cx, rest)?;
+    let (rest, ()) = sp_run(cx, rest)?;
+    let (rest, description) = nstring_cx(cx, rest)?;
+    let (rest, ()) = sp_run(cx, rest)?;
+    let (rest, encoding) = body_fld_enc(cx, rest)?;
+    let (rest, ()) = sp_run(cx, rest)?;
+    let (rest, octets) = body_fld_octets(cx, rest)?;
     Ok((
         rest,
         BodyFields {
@@ -270,24 +273,65 @@ fn body_fields<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, BodyFields<'a>> {
     ))
 }
 
+/// A negative number (`-1`), accepted under [`Leniency::NEGATIVE_SIZE`]: the rest after it.
+fn negative<'a>(cx: &Cx, i: &'a [u8]) -> Option<&'a [u8]> {
+    let digits = i
+        .strip_prefix(b"-")
+        .filter(|_| cx.allows(Leniency::NEGATIVE_SIZE))?;
+    take_while1(digits, is_digit, "number")
+        .ok()
+        .map(|(rest, _)| rest)
+}
+
+/// `body-fld-octets = number`; a negative number reads as 0 under [`Leniency::NEGATIVE_SIZE`].
+fn body_fld_octets<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, u32> {
+    match negative(cx, i) {
+        Some(rest) => Ok((rest, 0)),
+        None => number(i),
+    }
+}
+
+/// `body-fld-lines = number64`; a negative number (under [`Leniency::NEGATIVE_SIZE`]) and NIL
+/// (under [`Leniency::NIL_LINES`]) read as 0.
+fn body_fld_lines<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Number64> {
+    if let Some(rest) = negative(cx, i) {
+        return Ok((rest, Number64(0)));
+    }
+    if cx.allows(Leniency::NIL_LINES) && i.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'N')) {
+        let (rest, ()) = keyword(i, "NIL")?;
+        return Ok((rest, Number64(0)));
+    }
+    number64(i)
+}
+
 /// `body-fld-param = "(" string SP string *(SP string SP string) ")" / nil`; NIL gives the
-/// empty list.
+/// empty list, and so does `()` under [`Leniency::EMPTY_PARAM_LIST`].
 fn body_fld_param<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, List<'a, BodyParam<'a>>> {
     match i.first() {
         Some(b'N' | b'n') => {
             let (rest, ()) = keyword(i, "NIL")?;
             Ok((rest, List::new()))
         }
+        Some(b'(') if cx.allows(Leniency::EMPTY_PARAM_LIST) && i.starts_with(b"()") => {
+            Ok((&i[2..], List::new()))
+        }
         Some(b'(') => paren_list(cx, i, Sep::Space, 1),
         _ => expected(i, "body-fld-param"),
     }
 }
 
-/// One `string SP string` pair of `body-fld-param`.
-fn body_param(i: &[u8]) -> PResult<'_, BodyParam<'_>> {
-    let (rest, name) = string(i)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, value) = string(rest)?;
+/// One `string SP string` pair of `body-fld-param`; a NIL value reads as the empty string
+/// under [`Leniency::NIL_PARAM_VALUE`].
+fn body_param<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, BodyParam<'a>> {
+    let (rest, name) = string_cx(cx, i)?;
+    let (rest, ()) = sp_run(cx, rest)?;
+    let (rest, value) = match rest.first() {
+        Some(b'N' | b'n') if cx.allows(Leniency::NIL_PARAM_VALUE) => {
+            let (rest, ()) = keyword(rest, "NIL")?;
+            (rest, Cow::Borrowed(&b""[..]))
+        }
+        _ => string_cx(cx, rest)?,
+    };
     Ok((
         rest,
         BodyParam {
@@ -298,9 +342,14 @@ fn body_param(i: &[u8]) -> PResult<'_, BodyParam<'_>> {
 }
 
 /// `body-fld-enc = (DQUOTE ("7BIT" / "8BIT" / "BINARY" / "BASE64"/ "QUOTED-PRINTABLE")
-/// DQUOTE) / string`
-fn body_fld_enc(i: &[u8]) -> PResult<'_, Encoding<'_>> {
-    let (rest, name) = string(i)?;
+/// DQUOTE) / string`; NIL reads as `7BIT` under [`Leniency::NIL_ENCODING`].
+fn body_fld_enc<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Encoding<'a>> {
+    if cx.allows(Leniency::NIL_ENCODING) && i.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'N'))
+    {
+        let (rest, ()) = keyword(i, "NIL")?;
+        return Ok((rest, Encoding::SevenBit));
+    }
+    let (rest, name) = string_cx(cx, i)?;
     Ok((rest, Encoding::from_name(IString(name))))
 }
 
@@ -309,7 +358,7 @@ fn body_fld_enc(i: &[u8]) -> PResult<'_, Encoding<'_>> {
 ///
 /// `body-fld-md5` is `nstring`.
 fn body_ext_1part<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, SinglePartExtension<'a>> {
-    let (rest, md5) = nstring(i)?;
+    let (rest, md5) = nstring_cx(cx, i)?;
     let (rest, more) = ext_from_dsp(cx, rest)?;
     Ok((rest, SinglePartExtension { md5, rest: more }))
 }
@@ -372,17 +421,29 @@ fn ext_from_loc<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, LocationExt<'a>> {
     ))
 }
 
-/// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`
+/// `body-fld-dsp = "(" string SP body-fld-param ")" / nil`; a bare string reads as that
+/// disposition with no parameters under [`Leniency::BARE_DISPOSITION`].
 fn body_fld_dsp<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Option<Disposition<'a>>> {
     match i.first() {
         Some(b'N' | b'n') => {
             let (rest, ()) = keyword(i, "NIL")?;
             Ok((rest, None))
         }
+        Some(b'"' | b'{') if cx.allows(Leniency::BARE_DISPOSITION) => {
+            let (rest, kind) = string_cx(cx, i)?;
+            let params = List::new();
+            Ok((
+                rest,
+                Some(Disposition {
+                    kind: IString(kind),
+                    params,
+                }),
+            ))
+        }
         Some(b'(') => {
             let inner = cx.descend(i)?;
-            let (rest, kind) = string(&i[1..])?;
-            let (rest, ()) = sp(rest)?;
+            let (rest, kind) = string_cx(cx, &i[1..])?;
+            let (rest, ()) = sp_run(cx, rest)?;
             let (rest, params) = body_fld_param(&inner, rest)?;
             let (rest, ()) = byte(b')', "\")\"")(rest)?;
             let kind = IString(kind);
@@ -443,8 +504,8 @@ impl<'a> ListItem<'a> for Body<'a> {
 }
 
 impl<'a> ListItem<'a> for BodyParam<'a> {
-    fn parse_item(_: &Cx, input: &'a [u8]) -> PResult<'a, Self> {
-        body_param(input)
+    fn parse_item(cx: &Cx, input: &'a [u8]) -> PResult<'a, Self> {
+        body_param(cx, input)
     }
 }
 

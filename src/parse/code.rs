@@ -10,7 +10,7 @@ use super::sequence::{sequence_set, uid_set};
 use super::status::objectid;
 use super::{Cx, PResult, byte, impl_parse, sp};
 use crate::chars::is_text_char;
-use crate::config::ParseConfig;
+use crate::config::{Leniency, ParseConfig};
 use crate::types::code::{Code, CodeOther, ResponseText, SIMPLE_CODES};
 use crate::types::list::ListItem;
 use crate::types::primitive::Charset;
@@ -141,7 +141,7 @@ pub(crate) fn resp_text_code<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Code<'a>> 
 
 /// Whether a raw code would read back as a known code (see [`CodeOther::new`]).
 pub(crate) fn is_known(code: &CodeOther<'_>) -> bool {
-    let cx = Cx::new(&ParseConfig::default());
+    let cx = Cx::new(&ParseConfig::strict());
     let mut bytes = alloc::vec::Vec::from(code.name.as_bytes());
     if let Some(a) = &code.args {
         bytes.push(b' ');
@@ -161,7 +161,7 @@ fn bracketed_code<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Code<'a>> {
 /// Whether `text` starts with `"[" resp-text-code "]"` followed by SP or its end, so that it
 /// would read back with a code.
 pub(crate) fn starts_with_code(text: &[u8]) -> bool {
-    let cx = Cx::new(&ParseConfig::default());
+    let cx = Cx::new(&ParseConfig::strict());
     matches!(bracketed_code(&cx, text), Ok((rest, _)) if rest.is_empty() || rest[0] == b' ')
 }
 
@@ -172,7 +172,7 @@ pub(crate) fn resp_text<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, ResponseText<'a
     if i.first() == Some(&b'[') {
         match bracketed_code(cx, i) {
             Ok((rest, code)) => {
-                if cx.cfg.leniency.code_without_text && rest.starts_with(b"\r\n") {
+                if cx.allows(Leniency::CODE_WITHOUT_TEXT) && matches!(rest, [b'\r' | b'\n', ..]) {
                     return Ok((
                         rest,
                         ResponseText {

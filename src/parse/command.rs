@@ -173,7 +173,7 @@ pub(crate) fn command<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Command<'a>> {
     let (i, tag) = tag(i)?;
     let (i, ()) = sp(i)?;
     let (i, body) = command_body(cx, i)?;
-    let (i, ()) = crlf(i)?;
+    let (i, ()) = super::line_end(cx, i)?;
     Ok((i, Command { tag, body }))
 }
 

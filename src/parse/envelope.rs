@@ -5,8 +5,8 @@
 //! count one nesting level.
 
 use super::list::{Sep, paren_list};
-use super::primitive::nstring;
-use super::{Cx, PResult, byte, expected, impl_parse, keyword, sp};
+use super::primitive::nstring_cx;
+use super::{Cx, PResult, byte, expected, impl_parse, keyword, sp_run};
 use crate::types::envelope::{Address, Envelope};
 use crate::types::list::{List, ListItem};
 
@@ -19,13 +19,13 @@ pub(crate) fn address<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Address<'a>> {
         return expected(i, "address");
     };
     cx.descend(i)?;
-    let (rest, name) = nstring(rest)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, adl) = nstring(rest)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, mailbox) = nstring(rest)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, host) = nstring(rest)?;
+    let (rest, name) = nstring_cx(cx, rest)?;
+    let (rest, ()) = sp_run(cx, rest)?;
+    let (rest, adl) = nstring_cx(cx, rest)?;
+    let (rest, ()) = sp_run(cx, rest)?;
+    let (rest, mailbox) = nstring_cx(cx, rest)?;
+    let (rest, ()) = sp_run(cx, rest)?;
+    let (rest, host) = nstring_cx(cx, rest)?;
     let (rest, ()) = byte(b')', "\")\"")(rest)?;
     Ok((
         rest,
@@ -61,25 +61,25 @@ pub(crate) fn envelope<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Envelope<'a>> {
         return expected(i, "envelope");
     };
     let cx = cx.descend(i)?;
-    let (rest, date) = nstring(rest)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, subject) = nstring(rest)?;
-    let (rest, ()) = sp(rest)?;
+    let (rest, date) = nstring_cx(&cx, rest)?;
+    let (rest, ()) = sp_run(&cx, rest)?;
+    let (rest, subject) = nstring_cx(&cx, rest)?;
+    let (rest, ()) = sp_run(&cx, rest)?;
     let (rest, from) = env_addresses(&cx, rest)?;
-    let (rest, ()) = sp(rest)?;
+    let (rest, ()) = sp_run(&cx, rest)?;
     let (rest, sender) = env_addresses(&cx, rest)?;
-    let (rest, ()) = sp(rest)?;
+    let (rest, ()) = sp_run(&cx, rest)?;
     let (rest, reply_to) = env_addresses(&cx, rest)?;
-    let (rest, ()) = sp(rest)?;
+    let (rest, ()) = sp_run(&cx, rest)?;
     let (rest, to) = env_addresses(&cx, rest)?;
-    let (rest, ()) = sp(rest)?;
+    let (rest, ()) = sp_run(&cx, rest)?;
     let (rest, cc) = env_addresses(&cx, rest)?;
-    let (rest, ()) = sp(rest)?;
+    let (rest, ()) = sp_run(&cx, rest)?;
     let (rest, bcc) = env_addresses(&cx, rest)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, in_reply_to) = nstring(rest)?;
-    let (rest, ()) = sp(rest)?;
-    let (rest, message_id) = nstring(rest)?;
+    let (rest, ()) = sp_run(&cx, rest)?;
+    let (rest, in_reply_to) = nstring_cx(&cx, rest)?;
+    let (rest, ()) = sp_run(&cx, rest)?;
+    let (rest, message_id) = nstring_cx(&cx, rest)?;
     let (rest, ()) = byte(b')', "\")\"")(rest)?;
     Ok((
         rest,

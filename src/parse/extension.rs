@@ -128,9 +128,9 @@ pub(crate) fn tagged_ext<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, TaggedExt<'a>>
     Ok((rest, TaggedExt { label, value }))
 }
 
-/// Checks that `v` is exactly one `tagged-ext-val` under the default configuration.
+/// Checks that `v` is exactly one `tagged-ext-val` under the strict grammar.
 pub(crate) fn check_tagged_ext_val(v: &[u8]) -> Result<(), ValidationError> {
-    let cx = Cx::new(&ParseConfig::default());
+    let cx = Cx::new(&ParseConfig::strict());
     match run(v, tagged_ext_val(&cx, v)) {
         Ok((_, [])) => Ok(()),
         _ => Err(ValidationError::new(

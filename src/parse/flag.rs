@@ -6,10 +6,13 @@
 use alloc::borrow::Cow;
 
 use super::list::{Sep, paren_list};
-use super::primitive::atom;
+use super::primitive::{ascii, atom, take_while1};
 use super::{Cx, PResult, expected, impl_parse};
+use crate::chars::is_atom_char;
+use crate::config::Leniency;
 use crate::types::flag::{Flag, FlagExtension, FlagList, FlagPerm, FlagPermList};
 use crate::types::list::ListItem;
+use crate::types::primitive::Atom;
 
 /// The flag written `\` + `name`: a system flag in any case, else a flag extension.
 fn backslash_flag(name: Cow<'_, str>) -> Flag<'_> {
@@ -56,9 +59,25 @@ pub(crate) fn flag_perm_list<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, FlagPermLi
     paren_list(cx, i, Sep::Space, 0).map(|(rest, l)| (rest, FlagPermList(l)))
 }
 
+/// A flag of a `flag-list`, with the deviations real servers send in one:
+/// [`Leniency::FLAGS_WILDCARD`] (`\*`, read as the extension flag named `*`) and
+/// [`Leniency::KEYWORD_BRACKET`] (`]` inside a keyword).
+fn flag_in_list<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Flag<'a>> {
+    match i {
+        [b'\\', b'*', rest @ ..] if cx.allows(Leniency::FLAGS_WILDCARD) => {
+            Ok((rest, Flag::Extension(FlagExtension(Cow::Borrowed("*")))))
+        }
+        [c, ..] if *c != b'\\' && cx.allows(Leniency::KEYWORD_BRACKET) => {
+            let (rest, k) = take_while1(i, |b| is_atom_char(b) || b == b']', "flag")?;
+            Ok((rest, Flag::Keyword(Atom(Cow::Borrowed(ascii(k))))))
+        }
+        _ => flag(i),
+    }
+}
+
 impl<'a> ListItem<'a> for Flag<'a> {
-    fn parse_item(_: &Cx, i: &'a [u8]) -> PResult<'a, Self> {
-        flag(i)
+    fn parse_item(cx: &Cx, i: &'a [u8]) -> PResult<'a, Self> {
+        flag_in_list(cx, i)
     }
 }
 

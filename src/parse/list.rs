@@ -5,6 +5,7 @@
 #![allow(dead_code, reason = "called by grammar areas not yet in the crate")]
 
 use super::{Cx, PResult, byte, expected, fail};
+use crate::config::Leniency;
 use crate::error::ErrorKind;
 use crate::types::list::{List, ListItem};
 
@@ -44,9 +45,10 @@ pub(crate) fn items<'a, T: ListItem<'a>>(
     loop {
         let at = match sep.byte() {
             Some(b) if count > 0 => match rest.first() {
-                Some(&c) if c == b => &rest[1..],
+                Some(&c) if c == b => extra_spaces(cx, &rest[1..], sep, Leniency::EXTRA_SPACE),
                 _ => break,
             },
+            None if count > 0 => extra_spaces(cx, rest, sep, Leniency::SPACE_BETWEEN_ADDRESSES),
             _ => rest,
         };
         let skipped = if cx.trusted() {
@@ -123,7 +125,26 @@ pub(crate) fn skip_group(i: &[u8]) -> PResult<'_, ()> {
     fail(&i[pos.min(i.len())..], ErrorKind::Incomplete)
 }
 
+/// Under `leniency`, the spaces at the start of `i` are skipped in a list separated by SP or
+/// by nothing; [`List`]'s iteration skips them the same way.
+#[inline]
+fn extra_spaces<'a>(cx: &Cx, i: &'a [u8], sep: Sep, leniency: Leniency) -> &'a [u8] {
+    if sep == Sep::Comma || !cx.allows(leniency) {
+        return i;
+    }
+    spaces_skipped(i)
+}
+
+/// `i` without its leading spaces.
+#[inline]
+pub(crate) fn spaces_skipped(i: &[u8]) -> &[u8] {
+    let n = i.iter().take_while(|&&b| b == b' ').count();
+    &i[n..]
+}
+
 /// `"(" [item *(sep item)] ")"`, one nesting level deeper.
+///
+/// Under [`Leniency::SPACE_BEFORE_CLOSE`], spaces before the `)` are skipped.
 pub(crate) fn paren_list<'a, T: ListItem<'a>>(
     cx: &Cx,
     i: &'a [u8],
@@ -133,8 +154,20 @@ pub(crate) fn paren_list<'a, T: ListItem<'a>>(
     let (rest, ()) = byte(b'(', "\"(\"")(i)?;
     let inner = cx.descend(i)?;
     let (rest, list) = items(&inner, rest, sep, min)?;
+    let rest = close_spaces(cx, rest);
     let (rest, ()) = byte(b')', "\")\"")(rest)?;
     Ok((rest, list))
+}
+
+/// Under [`Leniency::SPACE_BEFORE_CLOSE`], `i` without the spaces before a `)`.
+#[inline]
+pub(crate) fn close_spaces<'a>(cx: &Cx, i: &'a [u8]) -> &'a [u8] {
+    let skipped = spaces_skipped(i);
+    if cx.allows(Leniency::SPACE_BEFORE_CLOSE) && skipped.first() == Some(&b')') {
+        skipped
+    } else {
+        i
+    }
 }
 
 #[cfg(test)]
@@ -149,7 +182,7 @@ mod tests {
 
     #[test]
     fn parses_and_iterates_without_copying() {
-        let cx = Cx::new(&ParseConfig::default());
+        let cx = Cx::new(&ParseConfig::strict());
         let (rest, list) = paren_list::<Atom<'_>>(&cx, b"(A BB CCC) x", Sep::Space, 0).unwrap();
         assert_eq!(rest, b" x");
         assert_eq!(list.len(), 3);
@@ -164,7 +197,7 @@ mod tests {
 
     #[test]
     fn stops_before_a_trailing_separator() {
-        let cx = Cx::new(&ParseConfig::default());
+        let cx = Cx::new(&ParseConfig::strict());
         let (rest, list) = items::<Atom<'_>>(&cx, b"A B (", Sep::Space, 1).unwrap();
         assert_eq!(rest, b" (");
         assert_eq!(list, atoms(&["A", "B"]));
@@ -173,7 +206,7 @@ mod tests {
     #[test]
     fn comma_lists_skip_only_commas() {
         use crate::types::sequence::{SeqNumber, Sequence};
-        let cx = Cx::new(&ParseConfig::default());
+        let cx = Cx::new(&ParseConfig::strict());
         let (rest, list) = items::<Sequence>(&cx, b"1,2:*, x", Sep::Comma, 1).unwrap();
         assert_eq!(rest, b", x");
         let one = core::num::NonZeroU32::MIN;
@@ -210,7 +243,7 @@ mod tests {
 
     #[test]
     fn depth_limit_is_a_failure() {
-        let cx = Cx::new(&ParseConfig::default().with_max_depth(0));
+        let cx = Cx::new(&ParseConfig::strict().with_max_depth(0));
         assert!(matches!(
             paren_list::<Atom<'_>>(&cx, b"(A)", Sep::Space, 0),
             Err(nom::Err::Failure(_))

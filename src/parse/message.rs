@@ -10,10 +10,11 @@ use super::flag::flag_list;
 use super::list::{Sep, paren_list};
 use super::message_ext::{EXT_NAMES, msg_att_ext};
 use super::primitive::{atom, literal, literal8, nstring, number, number64, nz_number, quoted};
-use super::{Cx, PResult, byte, expected, impl_parse, sp};
+use super::{Cx, PResult, byte, expected, impl_parse, sp, sp_run};
+use crate::config::Leniency;
 use crate::types::list::{List, ListItem};
 use crate::types::message::{BinaryData, MessageAttribute, OtherAttribute};
-use crate::types::primitive::Literal8;
+use crate::types::primitive::{Literal8, NString};
 
 /// Whether `i` starts with `word` (any case) followed by `next`.
 fn starts(i: &[u8], word: &str, next: u8) -> bool {
@@ -21,26 +22,44 @@ fn starts(i: &[u8], word: &str, next: u8) -> bool {
     i.len() > n && i[..n].eq_ignore_ascii_case(word.as_bytes()) && i[n] == next
 }
 
+/// The value after `word SP` at the start of `i` (more spaces skipped under
+/// [`Leniency::EXTRA_SPACE`]).
+fn value<'a>(cx: &Cx, i: &'a [u8], word: &str) -> PResult<'a, ()> {
+    sp_run(cx, &i[word.len()..])
+}
+
 /// `msg-att-dynamic / msg-att-static`: one FETCH item.
+///
+/// Under [`Leniency::PARENTHESISED_ITEM`], `(item)` reads as the item.
 pub(crate) fn msg_att_item<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttribute<'a>> {
     let Some(&first) = i.first() else {
         return expected(i, "msg-att");
     };
     match first.to_ascii_uppercase() {
+        b'(' if cx.allows(Leniency::PARENTHESISED_ITEM) => {
+            let inner = cx.descend(i)?;
+            let (rest, item) = msg_att_item(&inner, &i[1..])?;
+            let (rest, ()) = byte(b')', "\")\"")(rest)?;
+            return Ok((rest, item));
+        }
         b'F' if starts(i, "FLAGS", b' ') => {
-            let (rest, flags) = flag_list(cx, &i[6..])?;
+            let (rest, ()) = value(cx, i, "FLAGS")?;
+            let (rest, flags) = flag_list(cx, rest)?;
             return Ok((rest, MessageAttribute::Flags(flags)));
         }
         b'U' if starts(i, "UID", b' ') => {
-            let (rest, n) = nz_number(&i[4..])?;
+            let (rest, ()) = value(cx, i, "UID")?;
+            let (rest, n) = nz_number(rest)?;
             return Ok((rest, MessageAttribute::Uid(n)));
         }
         b'I' if starts(i, "INTERNALDATE", b' ') => {
-            let (rest, d) = date_time(&i[13..])?;
+            let (rest, ()) = value(cx, i, "INTERNALDATE")?;
+            let (rest, d) = date_time(rest)?;
             return Ok((rest, MessageAttribute::InternalDate(d)));
         }
         b'E' if starts(i, "ENVELOPE", b' ') => {
-            let (rest, e) = envelope(cx, &i[9..])?;
+            let (rest, ()) = value(cx, i, "ENVELOPE")?;
+            let (rest, e) = envelope(cx, rest)?;
             return Ok((rest, MessageAttribute::Envelope(e)));
         }
         b'B' => return body_items(cx, i),
@@ -53,11 +72,13 @@ pub(crate) fn msg_att_item<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttri
 /// `BODY`, `BODYSTRUCTURE`, `BODY[...]`, `BINARY[...]`, `BINARY.SIZE[...]`.
 fn body_items<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttribute<'a>> {
     if starts(i, "BODYSTRUCTURE", b' ') {
-        let (rest, b) = body(cx, &i[14..])?;
+        let (rest, ()) = value(cx, i, "BODYSTRUCTURE")?;
+        let (rest, b) = body(cx, empty_string_skipped(cx, rest))?;
         return Ok((rest, MessageAttribute::BodyStructure(b)));
     }
     if starts(i, "BODY", b' ') {
-        let (rest, b) = body(cx, &i[5..])?;
+        let (rest, ()) = value(cx, i, "BODY")?;
+        let (rest, b) = body(cx, empty_string_skipped(cx, rest))?;
         return Ok((rest, MessageAttribute::Body(b)));
     }
     if starts(i, "BODY", b'[') {
@@ -70,8 +91,16 @@ fn body_items<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttribute<'a>> {
             }
             _ => (rest, None),
         };
-        let (rest, ()) = sp(rest)?;
-        let (rest, data) = nstring(rest)?;
+        let (rest, data) = match rest {
+            // A list's items are read again from its bytes, which end with the item.
+            [] | [b')', ..] | [b' ', b')', ..] if cx.allows(Leniency::SECTION_WITHOUT_VALUE) => {
+                (rest, NString(None))
+            }
+            _ => {
+                let (rest, ()) = sp_run(cx, rest)?;
+                nstring(rest)?
+            }
+        };
         return Ok((
             rest,
             MessageAttribute::BodySection {
@@ -83,13 +112,13 @@ fn body_items<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttribute<'a>> {
     }
     if starts(i, "BINARY.SIZE", b'[') {
         let (rest, part) = section_binary(&i[11..])?;
-        let (rest, ()) = sp(rest)?;
+        let (rest, ()) = sp_run(cx, rest)?;
         let (rest, size) = number(rest)?;
         return Ok((rest, MessageAttribute::BinarySize { part, size }));
     }
     if starts(i, "BINARY", b'[') {
         let (rest, part) = section_binary(&i[6..])?;
-        let (rest, ()) = sp(rest)?;
+        let (rest, ()) = sp_run(cx, rest)?;
         let (rest, data) = if rest.first() == Some(&b'~') {
             let (r, d) = literal8(rest)?;
             (r, BinaryData::Literal8(Literal8(Cow::Borrowed(d))))
@@ -105,12 +134,14 @@ fn body_items<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttribute<'a>> {
 /// `RFC822.SIZE`, `RFC822`, `RFC822.HEADER`, `RFC822.TEXT`.
 fn rfc822_items<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttribute<'a>> {
     if starts(i, "RFC822.SIZE", b' ') {
-        let (rest, n) = number64(&i[12..])?;
+        let (rest, ()) = value(cx, i, "RFC822.SIZE")?;
+        let (rest, n) = number64(rest)?;
         return Ok((rest, MessageAttribute::Rfc822Size(n)));
     }
     for (word, kind) in [("RFC822.HEADER", 0), ("RFC822.TEXT", 1), ("RFC822", 2)] {
         if starts(i, word, b' ') {
-            let (rest, data) = nstring(&i[word.len() + 1..])?;
+            let (rest, ()) = value(cx, i, word)?;
+            let (rest, data) = nstring(rest)?;
             let item = match kind {
                 0 => MessageAttribute::Rfc822Header(data),
                 1 => MessageAttribute::Rfc822Text(data),
@@ -120,6 +151,14 @@ fn rfc822_items<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttribute<'a>> {
         }
     }
     other_item(cx, i)
+}
+
+/// Under [`Leniency::EMPTY_STRING_BEFORE_BODY`], `i` without a leading `"" `.
+fn empty_string_skipped<'a>(cx: &Cx, i: &'a [u8]) -> &'a [u8] {
+    match i.strip_prefix(b"\"\" ") {
+        Some(rest) if cx.allows(Leniency::EMPTY_STRING_BEFORE_BODY) => rest,
+        _ => i,
+    }
 }
 
 /// Names this crate reads itself: an item with one of them must have its known form.
@@ -151,7 +190,7 @@ fn other_item<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MessageAttribute<'a>> {
     if KNOWN.iter().any(known) || EXT_NAMES.iter().any(known) {
         return expected(rest, "the value of a known FETCH item");
     }
-    let (rest, ()) = sp(rest)?;
+    let (rest, ()) = sp_run(cx, rest)?;
     let (after, ()) = skip_value(cx, rest)?;
     let value = &rest[..rest.len() - after.len()];
     Ok((
@@ -202,7 +241,7 @@ pub(crate) fn skip_value<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, ()> {
 
 impl<'a> ListItem<'a> for MessageAttribute<'a> {
     fn parse_item(cx: &Cx, i: &'a [u8]) -> PResult<'a, Self> {
-        msg_att_item(cx, i)
+        super::tolerance::msg_att_item_tolerant(cx, i)
     }
 }
 
@@ -212,4 +251,4 @@ pub(crate) fn msg_att<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, List<'a, MessageA
     paren_list(cx, i, Sep::Space, 1)
 }
 
-impl_parse!(MessageAttribute, msg_att_item);
+impl_parse!(MessageAttribute, super::tolerance::msg_att_item_tolerant);

@@ -34,11 +34,13 @@ pub(crate) mod search_ext;
 pub(crate) mod sequence;
 pub(crate) mod status;
 pub(crate) mod tagged_ext;
+pub(crate) mod tolerance;
 
 use nom::IResult;
 
-use crate::config::ParseConfig;
+use crate::config::{Leniency, ParseConfig};
 use crate::error::{ErrorKind, ParseError};
+use crate::types::tolerance::{Malformed, Parsed};
 
 /// The error every internal parser returns (not reachable from outside the crate).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,6 +149,26 @@ pub(crate) fn crlf(i: &[u8]) -> PResult<'_, ()> {
     }
 }
 
+/// `SP`, or under [`Leniency::EXTRA_SPACE`] one or more.
+#[inline]
+pub(crate) fn sp_run<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, ()> {
+    let (rest, ()) = sp(i)?;
+    if cx.allows(Leniency::EXTRA_SPACE) {
+        let n = rest.iter().take_while(|&&b| b == b' ').count();
+        return Ok((&rest[n..], ()));
+    }
+    Ok((rest, ()))
+}
+
+/// The `CRLF` that ends a line, or a bare LF under [`Leniency::BARE_LF`].
+#[inline]
+pub(crate) fn line_end<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, ()> {
+    match i {
+        [b'\n', rest @ ..] if cx.allows(Leniency::BARE_LF) => Ok((rest, ())),
+        _ => crlf(i),
+    }
+}
+
 /// Matches an ASCII keyword in any case (commands and keywords arrive lowercase from real
 /// clients).
 #[inline]
@@ -198,6 +220,12 @@ impl Cx {
     #[inline]
     pub(crate) const fn trusted(&self) -> bool {
         self.depth & TRUSTED != 0
+    }
+
+    /// Whether the configuration accepts the deviation `l`.
+    #[inline]
+    pub(crate) const fn allows(&self, l: Leniency) -> bool {
+        self.cfg.leniency.contains(l)
     }
 
     /// One level deeper; fails with [`ErrorKind::TooDeep`] at `input` past the limit (a
@@ -254,6 +282,72 @@ pub trait Parse<'a>: Sized {
             })
         }
     }
+
+    /// Parses exactly `input` under `config` and reports which deviations of
+    /// [`ParseConfig::leniency`] the value needed.
+    ///
+    /// The report is the smallest set found that still reads `input` as the same value:
+    /// empty when the strict grammar reads it so. Finding it costs extra parses only for a
+    /// message the strict grammar does not read the same way, one per deviation in `config`.
+    ///
+    /// ```
+    /// use imap_wire::{Leniency, Parse, ParseConfig, Response};
+    /// let parsed = Response::parse_report(b"* STATUS Inbox (MESSAGES 1) \r\n", &ParseConfig::lenient())
+    ///     .unwrap();
+    /// assert_eq!(parsed.quirks, Leniency::STATUS_TRAILING_SPACE);
+    /// let parsed = Response::parse_report(b"* STATUS Inbox (MESSAGES 1)\r\n", &ParseConfig::lenient())
+    ///     .unwrap();
+    /// assert!(parsed.quirks.is_empty());
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Parse::parse_with`].
+    fn parse_report(input: &'a [u8], config: &ParseConfig) -> Result<Parsed<Self>, ParseError>
+    where
+        Self: PartialEq,
+    {
+        let value = Self::parse_with(input, config)?;
+        let quirks = needed(config, |cfg| {
+            Self::parse_with(input, cfg).is_ok_and(|v| v == value)
+        });
+        Ok(Parsed { value, quirks })
+    }
+
+    /// Parses exactly `input` under `config`, or returns it as a [`Malformed`] message: its
+    /// bytes, the error and its tag when one can be read. Meant for one framed message, so
+    /// that a bad message is reported and the next one is read normally.
+    ///
+    /// ```
+    /// use imap_wire::{Parse, ParseConfig, Response};
+    /// let bad = Response::parse_or_malformed(b"a7 MAYBE later\r\n", &ParseConfig::lenient())
+    ///     .unwrap_err();
+    /// assert_eq!(bad.tag().map(|t| t.as_str()), Some("a7"));
+    /// assert_eq!(bad.raw(), b"a7 MAYBE later\r\n");
+    /// assert_eq!(bad.error().offset, 3);
+    /// ```
+    ///
+    /// # Errors
+    /// The [`Malformed`] message when `input` does not parse.
+    fn parse_or_malformed(input: &'a [u8], config: &ParseConfig) -> Result<Self, Malformed<'a>> {
+        Self::parse_with(input, config).map_err(|e| Malformed::new(input, e))
+    }
+}
+
+/// The smallest subset of `config.leniency` under which `same` still holds, found by dropping
+/// one deviation at a time (`same` holds under the whole set).
+fn needed(config: &ParseConfig, same: impl Fn(&ParseConfig) -> bool) -> Leniency {
+    let all = config.leniency;
+    if all.is_empty() || same(&config.with_leniency(Leniency::STRICT)) {
+        return Leniency::STRICT;
+    }
+    let mut need = all;
+    for one in all.iter() {
+        let fewer = need - one;
+        if same(&config.with_leniency(fewer)) {
+            need = fewer;
+        }
+    }
+    need
 }
 
 /// Runs an internal parser as a public prefix parser.

@@ -10,6 +10,7 @@ use core::num::NonZeroU32;
 use super::{Cx, PResult, byte, expected, fail, impl_parse, keyword, run};
 use crate::chars::is_text_char;
 use crate::chars::{is_astring_char, is_atom_char, is_digit, is_quoted_char, is_tag_char};
+use crate::config::Leniency;
 use crate::error::ErrorKind;
 use crate::types::auth::Base64;
 use crate::types::primitive::{
@@ -158,6 +159,12 @@ const QUOTED_STOP: [bool; 256] = {
 ///
 /// Returns the content with escapes removed, borrowed unless there were escapes.
 pub(crate) fn quoted(i: &[u8]) -> PResult<'_, Cow<'_, [u8]>> {
+    quoted_with(i, Leniency::STRICT)
+}
+
+/// [`quoted`], also accepting the deviations of `leniency` that concern quoted strings:
+/// [`Leniency::EIGHT_BIT_QUOTED`] and [`Leniency::NUL_IN_QUOTED`] (kept as raw bytes).
+pub(crate) fn quoted_with(i: &[u8], leniency: Leniency) -> PResult<'_, Cow<'_, [u8]>> {
     let Some(body) = i.strip_prefix(b"\"") else {
         return expected(i, "quoted");
     };
@@ -212,15 +219,19 @@ pub(crate) fn quoted(i: &[u8]) -> PResult<'_, Cow<'_, [u8]>> {
                 }
                 _ => return expected(&body[pos..], "quoted-specials after \\"),
             },
-            Some(&c) if c >= 0x80 => match utf8_seq(&body[pos..]) {
-                Some(n) => {
-                    if let Some(o) = owned.as_mut() {
-                        o.extend_from_slice(&body[pos..pos + n]);
-                    }
-                    pos += n;
+            Some(&c) if c >= 0x80 || c == 0 => {
+                let n = match utf8_seq(&body[pos..]) {
+                    Some(n) => n,
+                    None if c == 0 && leniency.contains(Leniency::NUL_IN_QUOTED) => 1,
+                    None if c >= 0x80 && leniency.contains(Leniency::EIGHT_BIT_QUOTED) => 1,
+                    None if c == 0 => return expected(&body[pos..], "QUOTED-CHAR"),
+                    None => return fail(&body[pos..], ErrorKind::BadUtf8),
+                };
+                if let Some(o) = owned.as_mut() {
+                    o.extend_from_slice(&body[pos..pos + n]);
                 }
-                None => return fail(&body[pos..], ErrorKind::BadUtf8),
-            },
+                pos += n;
+            }
             Some(_) => return expected(&body[pos..], "QUOTED-CHAR"),
             None => return fail(&body[pos..], ErrorKind::Incomplete),
         }
@@ -287,6 +298,22 @@ pub(crate) fn astring(i: &[u8]) -> PResult<'_, AString<'_>> {
             let (rest, v) = take_while1(i, is_astring_char, "astring")?;
             Ok((rest, AString(Cow::Borrowed(v))))
         }
+    }
+}
+
+/// `string`, with the deviations of the context's leniency that concern quoted strings.
+pub(crate) fn string_cx<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Cow<'a, [u8]>> {
+    match i.first() {
+        Some(b'"') => quoted_with(i, cx.cfg.leniency),
+        _ => string(i),
+    }
+}
+
+/// `nstring`, with the deviations of the context's leniency that concern quoted strings.
+pub(crate) fn nstring_cx<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, NString<'a>> {
+    match i.first() {
+        Some(b'"') => quoted_with(i, cx.cfg.leniency).map(|(r, v)| (r, NString(Some(IString(v))))),
+        _ => nstring(i),
     }
 }
 

@@ -17,23 +17,32 @@ use super::mailbox_data::{enable_data, namespace_response};
 use super::message::msg_att;
 use super::primitive::{atom, base64, number, tag};
 use super::status::status_data;
-use super::{Cx, PResult, crlf, expected, impl_parse, keyword, sp};
+use super::{Cx, PResult, expected, impl_parse, keyword, line_end, sp};
+use crate::config::Leniency;
 use crate::types::response::{
     Continuation, Data, DataOther, Greeting, GreetingKind, Response, StatusKind, Tagged, Untagged,
 };
 
 /// The rest of a framed message up to (not including) its final CRLF, stepping over literals.
+#[allow(dead_code, reason = "for grammar areas that keep a line raw")]
 pub(crate) fn raw_to_end(i: &[u8]) -> PResult<'_, &[u8]> {
+    raw_to_line_end(i, false)
+}
+
+/// [`raw_to_end`], where a bare LF also ends a line when `bare_lf` is set.
+pub(crate) fn raw_to_line_end(i: &[u8], bare_lf: bool) -> PResult<'_, &[u8]> {
     let mut pos = 0;
     loop {
         let Some(lf) = memchr::memchr(b'\n', &i[pos..]) else {
             return expected(&i[pos..], "CRLF");
         };
         let end = pos + lf + 1;
-        if end < 2 || i[end - 2] != b'\r' {
+        let crlf = end >= 2 && i[end - 2] == b'\r';
+        if !crlf && !bare_lf {
             return expected(&i[pos + lf..], "CRLF");
         }
-        let body = &i[..end - 2];
+        let eol = if crlf { 2 } else { 1 };
+        let body = &i[..end - eol];
         match crate::framing::literal_at_end(body) {
             Some((marker, len, _)) if marker > 0 && matches!(body[marker - 1], b' ' | b'(') => {
                 match usize::try_from(len).ok().and_then(|n| end.checked_add(n)) {
@@ -41,7 +50,7 @@ pub(crate) fn raw_to_end(i: &[u8]) -> PResult<'_, &[u8]> {
                     _ => return super::fail(&i[end..], crate::ErrorKind::Incomplete),
                 }
             }
-            _ => return Ok((&i[end - 2..], &i[..end - 2])),
+            _ => return Ok((&i[end - eol..], body)),
         }
     }
 }
@@ -56,10 +65,31 @@ fn status_kind(i: &[u8]) -> PResult<'_, StatusKind> {
     }
 }
 
-/// Whether `i` starts with `word` followed by SP or CRLF.
+/// Whether `i` starts with `word` followed by SP or a line end.
 fn word_is(i: &[u8], word: &str) -> bool {
     let n = word.len();
-    i.len() > n && i[..n].eq_ignore_ascii_case(word.as_bytes()) && matches!(i[n], b' ' | b'\r')
+    i.len() > n
+        && i[..n].eq_ignore_ascii_case(word.as_bytes())
+        && matches!(i[n], b' ' | b'\r' | b'\n')
+}
+
+/// `SP` before `resp-text`, or nothing before the line end under `leniency` (the text is then
+/// empty, as after a SP).
+fn sp_or_end<'a>(cx: &Cx, i: &'a [u8], leniency: Leniency) -> PResult<'a, ()> {
+    match i.first() {
+        Some(b'\r' | b'\n') if cx.allows(leniency) => Ok((i, ())),
+        _ => sp(i),
+    }
+}
+
+/// Under `leniency`, `i` without the spaces before its line end.
+fn trailing_spaces<'a>(cx: &Cx, i: &'a [u8], leniency: Leniency) -> &'a [u8] {
+    let skipped = super::list::spaces_skipped(i);
+    if cx.allows(leniency) && matches!(skipped.first(), Some(b'\r' | b'\n')) {
+        skipped
+    } else {
+        i
+    }
 }
 
 /// `greeting = "*" SP (resp-cond-auth / resp-cond-bye) CRLF`
@@ -74,22 +104,28 @@ pub(crate) fn greeting<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Greeting<'a>> {
     } else {
         return expected(rest, "OK, PREAUTH or BYE");
     };
-    let (rest, ()) = sp(rest)?;
+    let (rest, ()) = match kind {
+        GreetingKind::Bye => sp_or_end(cx, rest, Leniency::BYE_WITHOUT_TEXT)?,
+        _ => sp(rest)?,
+    };
     let (rest, text) = resp_text(cx, rest)?;
-    let (rest, ()) = crlf(rest)?;
+    let (rest, ()) = line_end(cx, rest)?;
     Ok((rest, Greeting { kind, text }))
 }
 
 /// `continue-req = "+" SP (resp-text / base64) CRLF`
+///
+/// Under [`Leniency::CONTINUATION_WITHOUT_TEXT`], `+` right before the line end reads as `+ `.
 pub(crate) fn continue_req<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Continuation<'a>> {
-    let (rest, ()) = keyword(i, "+ ")?;
+    let (rest, ()) = keyword(i, "+")?;
+    let (rest, ()) = sp_or_end(cx, rest, Leniency::CONTINUATION_WITHOUT_TEXT)?;
     if let Ok((after, b)) = base64(rest) {
-        if let Ok((after, ())) = crlf(after) {
+        if let Ok((after, ())) = line_end(cx, after) {
             return Ok((after, Continuation::Base64(b)));
         }
     }
     let (rest, text) = resp_text(cx, rest)?;
-    let (rest, ()) = crlf(rest)?;
+    let (rest, ()) = line_end(cx, rest)?;
     Ok((rest, Continuation::Text(text)))
 }
 
@@ -100,7 +136,7 @@ fn tagged<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Tagged<'a>> {
     let (rest, kind) = status_kind(rest)?;
     let (rest, ()) = sp(rest)?;
     let (rest, text) = resp_text(cx, rest)?;
-    let (rest, ()) = crlf(rest)?;
+    let (rest, ()) = line_end(cx, rest)?;
     Ok((rest, Tagged { tag: t, kind, text }))
 }
 
@@ -129,13 +165,13 @@ fn numbered<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Data<'a>> {
             None => expected(i, "nz-number"),
         };
     }
-    other(Some(n), rest)
+    other(cx, Some(n), rest)
 }
 
 /// Untagged data of an unknown kind: `atom` and the raw rest.
-fn other(number: Option<u32>, i: &[u8]) -> PResult<'_, Data<'_>> {
+fn other<'a>(cx: &Cx, number: Option<u32>, i: &'a [u8]) -> PResult<'a, Data<'a>> {
     let (rest, name) = atom(i)?;
-    let (rest, raw) = raw_to_end(rest)?;
+    let (rest, raw) = raw_to_line_end(rest, cx.allows(Leniency::BARE_LF))?;
     if !(raw.is_empty() || raw[0] == b' ') {
         return expected(rest, "SP");
     }
@@ -178,7 +214,7 @@ fn keyword_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Data<'a>> {
     } else if word("VANISHED") {
         expunged_resp(cx, i).map(|(r, v)| (r, Data::Vanished(v)))?
     } else {
-        return other(None, i);
+        return other(cx, None, i);
     };
     Ok((rest, d))
 }
@@ -193,7 +229,7 @@ fn untagged<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Untagged<'a>> {
         let (rest, text) = resp_text(cx, rest)?;
         (rest, Untagged::Status { kind, text })
     } else if word_is(rest, "BYE") {
-        let (rest, ()) = sp(&rest[3..])?;
+        let (rest, ()) = sp_or_end(cx, &rest[3..], Leniency::BYE_WITHOUT_TEXT)?;
         let (rest, text) = resp_text(cx, rest)?;
         (rest, Untagged::Bye(text))
     } else if rest.first().is_some_and(u8::is_ascii_digit) {
@@ -201,9 +237,20 @@ fn untagged<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Untagged<'a>> {
         (rest, Untagged::Data(d))
     } else {
         let (rest, d) = keyword_data(cx, rest)?;
+        let leniency = match d {
+            Data::Search(_) => Leniency::SEARCH_TRAILING_SPACE,
+            Data::Status(_) => Leniency::STATUS_TRAILING_SPACE,
+            Data::Capability(_) => Leniency::CAPABILITY_TRAILING_SPACE,
+            _ => Leniency::STRICT,
+        };
+        let rest = if leniency.is_empty() {
+            rest
+        } else {
+            trailing_spaces(cx, rest, leniency)
+        };
         (rest, Untagged::Data(d))
     };
-    let (rest, ()) = crlf(rest)?;
+    let (rest, ()) = line_end(cx, rest)?;
     Ok((rest, u))
 }
 

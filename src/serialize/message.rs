@@ -138,6 +138,7 @@ impl Encode for MessageAttribute<'_> {
                 enc.list(labels.iter(), |enc, l| l.encode(enc));
                 enc.byte(b')');
             }
+            MessageAttribute::Malformed(m) => m.encode(enc),
         }
     }
 }

@@ -135,6 +135,8 @@ impl Seen {
             M::GmMsgId(_) => "FETCH X-GM-MSGID",
             M::GmThrId(_) => "FETCH X-GM-THRID",
             M::GmLabels(_) => "FETCH X-GM-LABELS",
+            // Made only by lenient parsing of broken input, never generated: not in the lists.
+            M::Malformed(_) => "FETCH malformed item",
         };
         self.0.insert(name);
     }

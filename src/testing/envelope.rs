@@ -294,7 +294,7 @@ fn invalid_envelopes_and_addresses() {
     ];
     for (input, kind, offset) in bad {
         assert_eq!(
-            Envelope::parse(input).unwrap_err(),
+            Envelope::parse_with(input, &crate::ParseConfig::strict()).unwrap_err(),
             ParseError {
                 kind: *kind,
                 offset: *offset
@@ -316,7 +316,7 @@ fn invalid_envelopes_and_addresses() {
     ];
     for (input, kind, offset) in bad_addr {
         assert_eq!(
-            Address::parse(input).unwrap_err(),
+            Address::parse_with(input, &crate::ParseConfig::strict()).unwrap_err(),
             ParseError {
                 kind: *kind,
                 offset: *offset

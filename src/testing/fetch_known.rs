@@ -334,7 +334,7 @@ fn invalid_attributes() {
     ];
     for (input, want) in bad_items {
         assert_eq!(
-            FetchItems::parse(input),
+            FetchItems::parse_with(input, &crate::ParseConfig::strict()),
             Err(*want),
             "{:?}",
             bstr::BStr::new(input)

@@ -303,7 +303,7 @@ fn known_flag_lists() {
     ];
     for (input, want) in bad {
         assert_eq!(
-            FlagList::parse(input),
+            FlagList::parse_with(input, &crate::ParseConfig::strict()),
             Err(*want),
             "{:?}",
             bstr::BStr::new(input)

@@ -227,7 +227,7 @@ fn invalid_fetch_responses() {
     let wrong: Vec<_> = bad
         .iter()
         .filter_map(|(input, offset, kind)| {
-            let e = Response::parse(input).unwrap_err();
+            let e = Response::parse_with(input, &crate::ParseConfig::strict()).unwrap_err();
             ((e.offset, e.kind) != (*offset, *kind)).then(|| (bstr::BStr::new(*input), e))
         })
         .collect();

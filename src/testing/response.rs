@@ -349,7 +349,7 @@ fn constructors_refuse_ambiguous_values() {
 fn code_without_text_is_a_leniency() {
     // QUIRKS.md row 13 (Gmail): strict reads it all as text, lenient as a code with no text.
     let raw = b"* OK [HIGHESTMODSEQ 13632]\r\n";
-    let strict = Response::parse(raw).unwrap();
+    let strict = Response::parse_with(raw, &crate::ParseConfig::strict()).unwrap();
     let Response::Untagged(Untagged::Status { text, .. }) = &strict else {
         panic!()
     };

@@ -187,7 +187,7 @@ fn invalid_keys() {
     ];
     for (input, want) in bad_programs {
         assert_eq!(
-            SearchProgram::parse(input),
+            SearchProgram::parse_with(input, &crate::ParseConfig::strict()),
             Err(*want),
             "{:?}",
             bstr::BStr::new(input)

@@ -34,14 +34,15 @@ macro_rules! kat {
 }
 pub(crate) use kat;
 
-/// `bad!(Type, [(bytes, kind, offset), ...])`: each input fails to parse as `Type` with that
-/// error (every mismatch is listed before failing).
+/// `bad!(Type, [(bytes, kind, offset), ...])`: each input fails to parse as `Type` under the
+/// strict grammar with that error (every mismatch is listed before failing).
 macro_rules! bad {
     ($ty:ident, $cases:expr) => {{
         let cases: &[(&[u8], $crate::error::ErrorKind, usize)] = $cases;
         let mut wrong = alloc::vec::Vec::new();
         for (input, kind, offset) in cases {
-            let got = <$ty<'_> as $crate::parse::Parse<'_>>::parse(input).map(|_| ());
+            let strict = $crate::config::ParseConfig::strict();
+            let got = <$ty<'_> as $crate::parse::Parse<'_>>::parse_with(input, &strict).map(|_| ());
             let want = Err($crate::error::ParseError {
                 kind: *kind,
                 offset: *offset,

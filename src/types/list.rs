@@ -193,9 +193,17 @@ impl<T: Clone> Clone for List<'_, T> {
 
 impl<'a, T: ListItem<'a> + PartialEq> PartialEq for List<'a, T> {
     fn eq(&self, other: &Self) -> bool {
-        if let (Repr::Raw { bytes: a, .. }, Repr::Raw { bytes: b, .. }) = (&self.repr, &other.repr)
+        if let (
+            Repr::Raw {
+                bytes: a, cx: ca, ..
+            },
+            Repr::Raw {
+                bytes: b, cx: cb, ..
+            },
+        ) = (&self.repr, &other.repr)
         {
-            if a == b {
+            // The same bytes read under another configuration may be other items.
+            if a == b && ca.cfg == cb.cfg {
                 return true;
             }
         }

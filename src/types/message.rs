@@ -5,6 +5,8 @@
 //! `X-GM-LABELS (\\Inbox)`, ...); an item this crate does not know (`X-FOO (1 2)`) is kept
 //! as [`MessageAttribute::Other`] with its raw value, so nothing in the response is lost and
 //! it serializes back byte for byte.
+//! Under [`Leniency::MALFORMED_ITEM`](crate::Leniency::MALFORMED_ITEM) an item that does not
+//! parse is kept the same way, with its error, as [`MessageAttribute::Malformed`].
 
 use alloc::borrow::Cow;
 use core::fmt;
@@ -20,6 +22,7 @@ use crate::types::flag::FlagList;
 use crate::types::list::List;
 use crate::types::primitive::{Atom, Literal8, NString, Number64};
 use crate::types::status::ObjectId;
+pub use crate::types::tolerance::MalformedItem;
 
 /// One item of a FETCH response.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -95,6 +98,10 @@ pub enum MessageAttribute<'a> {
     GmThrId(u64),
     /// `X-GM-LABELS (label ...)` (Gmail): the labels, maybe none.
     GmLabels(List<'a, GmLabel<'a>>),
+    /// An item that did not parse, with its bytes and error (only under
+    /// [`Leniency::MALFORMED_ITEM`](crate::Leniency::MALFORMED_ITEM), so that the other items
+    /// of the response are still read).
+    Malformed(MalformedItem<'a>),
 }
 
 /// The value of a `BINARY[...]` item: a string (or NIL) or a `literal8`.
@@ -196,6 +203,7 @@ impl IntoStatic for MessageAttribute<'_> {
             Self::GmMsgId(n) => MessageAttribute::GmMsgId(n),
             Self::GmThrId(n) => MessageAttribute::GmThrId(n),
             Self::GmLabels(l) => MessageAttribute::GmLabels(l.into_static()),
+            Self::Malformed(m) => MessageAttribute::Malformed(m.into_static()),
         }
     }
 }

@@ -28,3 +28,4 @@ pub mod search_ext;
 pub mod sequence;
 pub mod status;
 pub mod tagged_ext;
+pub mod tolerance;

@@ -152,13 +152,13 @@ fn hash_tokens<H: Hasher>(tokens: ExtTokens<'_>, state: &mut H) {
     }
 }
 
-/// Runs `parser` over the whole of `bytes` under the default configuration.
+/// Runs `parser` over the whole of `bytes` under the strict grammar.
 fn validate(
     item: &'static str,
     bytes: &[u8],
     parser: for<'b> fn(&Cx, &'b [u8]) -> PResult<'b, ()>,
 ) -> Result<(), ValidationError> {
-    match parser(&Cx::new(&ParseConfig::default()), bytes) {
+    match parser(&Cx::new(&ParseConfig::strict()), bytes) {
         Ok(([], ())) => Ok(()),
         _ => Err(ValidationError::new(item, ValidationReason::Invalid)),
     }

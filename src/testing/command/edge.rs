@@ -251,7 +251,7 @@ fn invalid_commands() {
     ];
     for (input, want) in bad {
         assert_eq!(
-            Command::parse(input),
+            Command::parse_with(input, &crate::ParseConfig::strict()),
             Err(*want),
             "{:?}",
             bstr::BStr::new(input)
