@@ -174,6 +174,8 @@ fn keyword_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Data<'a>> {
         namespace_response(cx, i).map(|(r, n)| (r, Data::Namespace(n)))?
     } else if word("ENABLED") {
         enable_data(cx, i).map(|(r, e)| (r, Data::Enabled(e)))?
+    } else if let Some(ext) = super::ext_data::ext_data(cx, i) {
+        ext?
     } else {
         return other(None, i);
     };

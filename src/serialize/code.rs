@@ -39,6 +39,12 @@ impl Encode for Code<'_> {
                 destination.encode(enc);
             }
             Code::Other(other) => other.encode(enc),
+            Code::Metadata(m) => m.encode(enc),
+            Code::NoUpdate(t) => {
+                enc.raw(b"NOUPDATE \"");
+                enc.raw(t.as_bytes());
+                enc.byte(b'"');
+            }
             simple => {
                 let name = SIMPLE_CODES
                     .iter()

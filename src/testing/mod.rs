@@ -1,6 +1,7 @@
 //! Test support shared by the unit tests: proptest strategies for every grammar type, one file
 //! per grammar area, and the round-trip checks.
 
+mod acl;
 pub(crate) mod body;
 mod body_depth;
 mod body_known;
@@ -8,20 +9,26 @@ pub(crate) mod command;
 pub(crate) mod datetime;
 pub(crate) mod envelope;
 pub(crate) mod esearch;
+mod examples;
+pub(crate) mod ext;
 pub(crate) mod extension;
 pub(crate) mod fetch;
 mod fetch_known;
 pub(crate) mod flag;
+mod id;
 pub(crate) mod list_args;
 pub(crate) mod listing;
 pub(crate) mod mailbox;
 pub(crate) mod mailbox_data;
 pub(crate) mod message;
+mod metadata;
 pub(crate) mod primitive;
+mod quota;
 pub(crate) mod response;
 pub(crate) mod search;
 mod search_known;
 pub(crate) mod sequence;
+mod sort;
 pub(crate) mod status;
 pub(crate) mod tagged_ext;
 pub(crate) mod utf7;

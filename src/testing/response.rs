@@ -79,7 +79,7 @@ pub(crate) fn code() -> impl Strategy<Value = Code<'static>> {
                 destination,
             }
         }),
-        other.prop_map(Code::Other),
+        prop_oneof![other.prop_map(Code::Other), crate::testing::ext::code()],
     ]
 }
 
@@ -125,6 +125,7 @@ pub(crate) fn data() -> impl Strategy<Value = Data<'static>> {
         any::<u32>().prop_map(Data::Exists),
         any::<u32>().prop_map(Data::Recent),
         nz().prop_map(Data::Expunge),
+        crate::testing::ext::data(),
     ]
 }
 

@@ -167,6 +167,10 @@ pub enum Code<'a> {
     HasChildren,
     /// Any other code, kept raw.
     Other(CodeOther<'a>),
+    /// `METADATA ...` (RFC 5464).
+    Metadata(crate::types::metadata::MetadataCode),
+    /// `NOUPDATE "tag"` (RFC 5267): the server will not keep the search of that tag updated.
+    NoUpdate(crate::types::primitive::Tag<'a>),
 }
 
 /// The codes that are a bare keyword, with their canonical names.
@@ -277,6 +281,8 @@ impl IntoStatic for Code<'_> {
                 source: source.into_static(),
                 destination: destination.into_static(),
             },
+            Self::Metadata(m) => Code::Metadata(m),
+            Self::NoUpdate(t) => Code::NoUpdate(t.into_static()),
             Self::Other(o) => Code::Other(CodeOther {
                 name: o.name.into_static(),
                 args: o.args.into_static(),

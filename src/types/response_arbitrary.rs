@@ -60,7 +60,8 @@ fn nz(u: &mut Unstructured<'_>) -> Result<NonZeroU32> {
 
 impl<'a> Arbitrary<'a> for Code<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.choose_index(10)? {
+        Ok(match u.choose_index(11)? {
+            10 => crate::types::ext_arbitrary::code(u)?,
             0 => u.choose(SIMPLE_CODES)?.1.clone(),
             1 => {
                 let list = if bool::arbitrary(u)? {
@@ -135,12 +136,13 @@ impl<'a> Arbitrary<'a> for Tagged<'a> {
 
 impl<'a> Arbitrary<'a> for Data<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.choose_index(5)? {
+        Ok(match u.choose_index(6)? {
             0 => Data::Capability(Capabilities::arbitrary(u)?),
             1 => Data::Flags(FlagList::arbitrary(u)?),
             2 => Data::Exists(u32::arbitrary(u)?),
             3 => Data::Recent(u32::arbitrary(u)?),
-            _ => Data::Expunge(nz(u)?),
+            4 => Data::Expunge(nz(u)?),
+            _ => crate::types::ext_arbitrary::data(u)?,
         })
     }
 }

@@ -315,10 +315,18 @@ fn invalid_values_are_refused() {
         let args = OtherArgs::new(args).unwrap();
         assert!(OtherCommand::new(atom(name), args).is_err(), "{name}");
     }
+    // `UID SORT` has a parser; `UID` before a command without one stays unknown.
     assert!(
         OtherCommand::new(
             atom("UID"),
             OtherArgs::new(&b" SORT (DATE) UTF-8 ALL"[..]).unwrap()
+        )
+        .is_err()
+    );
+    assert!(
+        OtherCommand::new(
+            atom("UID"),
+            OtherArgs::new(&b" XSORT (DATE) UTF-8 ALL"[..]).unwrap()
         )
         .is_ok()
     );
