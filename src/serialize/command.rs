@@ -217,6 +217,11 @@ impl Encode for CommandBody<'_> {
             }
             Self::Other(other) => other.encode(enc),
             Self::Quota(q) => q.encode(enc),
+            Self::Compress { algorithm } => {
+                enc.raw(b"COMPRESS ");
+                algorithm.encode(enc);
+            }
+            Self::Unauthenticate => enc.raw(b"UNAUTHENTICATE"),
             Self::Sort { uid, args } => {
                 enc.raw(if *uid { b"UID SORT " } else { b"SORT " });
                 args.encode(enc);

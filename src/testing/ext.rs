@@ -18,6 +18,8 @@ pub(crate) fn command_body(
         crate::testing::acl::acl_command(mailbox.clone()).prop_map(CommandBody::Acl),
         crate::testing::metadata::metadata_command(mailbox.clone()).prop_map(CommandBody::Metadata),
         crate::testing::sort::sort_command(),
+        crate::testing::primitive::atom().prop_map(|algorithm| CommandBody::Compress { algorithm }),
+        Just(CommandBody::Unauthenticate),
     ]
     .boxed()
 }
@@ -40,7 +42,7 @@ pub(crate) fn data() -> BoxedStrategy<Data<'static>> {
 /// How many distinct command names (with `UID` forms counted apart) the extension commands
 /// have.
 #[cfg(feature = "arbitrary")]
-pub(crate) const COMMAND_NAMES: usize = 14;
+pub(crate) const COMMAND_NAMES: usize = 16;
 
 /// Every extension's response codes.
 pub(crate) fn code() -> BoxedStrategy<Code<'static>> {
@@ -82,4 +84,34 @@ fn unknown_commands_and_data_stay_raw() {
         );
         assert_eq!(crate::to_vec(&r), line);
     }
+}
+
+#[test]
+fn rfc4978_and_rfc8437_examples() {
+    use crate::parse::Parse;
+    use crate::testing::examples::{check_examples, examples};
+    use crate::types::code::Code;
+    use crate::types::command::Command;
+    use crate::types::response::Response;
+
+    assert_eq!(check_examples(examples!("rfc4978.imap")), 8);
+    assert_eq!(check_examples(examples!("rfc8437.imap")), 2);
+    let c = Command::parse(b"c compress deflate\r\n").unwrap();
+    assert_eq!(
+        c.body,
+        CommandBody::Compress {
+            algorithm: crate::Atom::new("deflate").unwrap()
+        }
+    );
+    assert_eq!(crate::to_vec(&c), b"c COMPRESS deflate\r\n");
+    let Response::Tagged(t) =
+        Response::parse(b"c NO [COMPRESSIONACTIVE] DEFLATE active via TLS\r\n").unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(t.text.code(), Some(&Code::CompressionActive));
+    let c = Command::parse(b"a1 unauthenticate\r\n").unwrap();
+    assert_eq!(c.body, CommandBody::Unauthenticate);
+    assert!(Command::parse(b"a1 COMPRESS\r\n").is_err());
+    assert!(Command::parse(b"a1 UNAUTHENTICATE x\r\n").is_err());
 }

@@ -171,6 +171,12 @@ pub enum Code<'a> {
     Metadata(crate::types::metadata::MetadataCode),
     /// `NOUPDATE "tag"` (RFC 5267): the server will not keep the search of that tag updated.
     NoUpdate(crate::types::primitive::Tag<'a>),
+    /// `COMPRESSIONACTIVE` (RFC 4978): a compression layer is already active.
+    CompressionActive,
+    /// `NOTIFICATIONOVERFLOW` (RFC 5465): the server stopped sending notifications.
+    NotificationOverflow,
+    /// `TOOBIG` (RFC 4469): the message would be too big.
+    TooBig,
 }
 
 /// The codes that are a bare keyword, with their canonical names.
@@ -202,6 +208,9 @@ pub(crate) const SIMPLE_CODES: &[(&str, Code<'static>)] = &[
     ("NONEXISTENT", Code::NonExistent),
     ("NOTSAVED", Code::NotSaved),
     ("HASCHILDREN", Code::HasChildren),
+    ("COMPRESSIONACTIVE", Code::CompressionActive),
+    ("NOTIFICATIONOVERFLOW", Code::NotificationOverflow),
+    ("TOOBIG", Code::TooBig),
 ];
 
 /// A code this crate has no variant for: `atom [SP 1*<any TEXT-CHAR except "]">]`.

@@ -273,6 +273,14 @@ pub enum CommandBody<'a> {
         /// The tags.
         tags: NonEmptyList<'a, Tag<'a>>,
     },
+    /// `"COMPRESS" SP algorithm` (RFC 4978), `algorithm = "DEFLATE"` or another atom; the
+    /// stream after the server's OK belongs to the transport.
+    Compress {
+        /// The algorithm (`DEFLATE`).
+        algorithm: Atom<'a>,
+    },
+    /// `UNAUTHENTICATE` (RFC 8437): back to the not-authenticated state.
+    Unauthenticate,
 }
 
 impl<'a> CommandBody<'a> {
@@ -340,6 +348,8 @@ impl<'a> CommandBody<'a> {
             Self::Other(o) => o.name().as_str(),
             Self::Id(_) => "ID",
             Self::Quota(q) => q.name(),
+            Self::Compress { .. } => "COMPRESS",
+            Self::Unauthenticate => "UNAUTHENTICATE",
             Self::Sort { .. } => "SORT",
             Self::Thread { .. } => "THREAD",
             Self::CancelUpdate { .. } => "CANCELUPDATE",
@@ -518,6 +528,10 @@ impl IntoStatic for CommandBody<'_> {
             Self::Other(o) => C::Other(o.into_static()),
             Self::Id(p) => C::Id(p.into_static()),
             Self::Quota(q) => C::Quota(q.into_static()),
+            Self::Compress { algorithm } => C::Compress {
+                algorithm: algorithm.into_static(),
+            },
+            Self::Unauthenticate => C::Unauthenticate,
             Self::Sort { uid, args } => C::Sort {
                 uid,
                 args: args.into_static(),

@@ -17,7 +17,7 @@ use crate::types::sort::{SortArgs, ThreadArgs, ThreadData};
 
 /// A command of an extension.
 pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
-    Ok(match u.choose_index(7)? {
+    Ok(match u.choose_index(9)? {
         0 => CommandBody::Id(IdParams::arbitrary(u)?),
         1 => CommandBody::Acl(AclCommand::arbitrary(u)?),
         2 => CommandBody::Metadata(MetadataCommand::arbitrary(u)?),
@@ -32,6 +32,10 @@ pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
         5 => CommandBody::CancelUpdate {
             tags: NonEmptyList::arbitrary(u)?,
         },
+        6 => CommandBody::Compress {
+            algorithm: crate::types::primitive::Atom::arbitrary(u)?,
+        },
+        7 => CommandBody::Unauthenticate,
         _ => CommandBody::Quota(QuotaCommand::arbitrary(u)?),
     })
 }

@@ -26,6 +26,8 @@ pub(crate) enum ExtName {
     Sort,
     Thread,
     CancelUpdate,
+    Compress,
+    Unauthenticate,
 }
 
 const EXT_NAMES: &[(&str, ExtName)] = &[
@@ -33,6 +35,8 @@ const EXT_NAMES: &[(&str, ExtName)] = &[
     ("GETQUOTA", ExtName::GetQuota),
     ("GETQUOTAROOT", ExtName::GetQuotaRoot),
     ("SETQUOTA", ExtName::SetQuota),
+    ("COMPRESS", ExtName::Compress),
+    ("UNAUTHENTICATE", ExtName::Unauthenticate),
     ("SORT", ExtName::Sort),
     ("THREAD", ExtName::Thread),
     ("CANCELUPDATE", ExtName::CancelUpdate),
@@ -75,6 +79,11 @@ pub(super) fn known<'a>(
         ExtName::GetQuota => quota::getquota(sp(i)?.0),
         ExtName::GetQuotaRoot => quota::getquotaroot(cx, sp(i)?.0),
         ExtName::SetQuota => quota::setquota(cx, sp(i)?.0),
+        ExtName::Compress => {
+            let (rest, algorithm) = super::super::primitive::atom(sp(i)?.0)?;
+            Ok((rest, CommandBody::Compress { algorithm }))
+        }
+        ExtName::Unauthenticate => Ok((i, CommandBody::Unauthenticate)),
         ExtName::Sort => sort::sort(cx, sp(i)?.0, uid),
         ExtName::Thread => sort::thread(cx, sp(i)?.0, uid),
         ExtName::CancelUpdate => sort::cancelupdate(cx, sp(i)?.0),
