@@ -65,7 +65,7 @@ impl CommandBody<'_> {
     pub fn scope(&self) -> Scope {
         use CommandBody as C;
         match self {
-            C::Capability | C::Noop | C::Logout | C::Other(_) => Scope::Any,
+            C::Capability | C::Noop | C::Logout | C::Id(_) | C::Other(_) => Scope::Any,
             C::StartTls | C::Authenticate { .. } | C::Login { .. } => Scope::NotAuthenticated,
             C::Enable { .. }
             | C::Select { .. }
@@ -80,7 +80,12 @@ impl CommandBody<'_> {
             | C::Namespace
             | C::Status(_)
             | C::Append { .. }
-            | C::Idle => Scope::Authenticated,
+            | C::Idle
+            | C::Quota(_)
+            | C::Acl(_)
+            | C::Metadata(_)
+            | C::Compress { .. }
+            | C::Unauthenticate => Scope::Authenticated,
             C::Check
             | C::Close
             | C::Unselect
@@ -90,7 +95,10 @@ impl CommandBody<'_> {
             | C::Fetch { .. }
             | C::Store { .. }
             | C::Copy { .. }
-            | C::Move { .. } => Scope::Selected,
+            | C::Move { .. }
+            | C::Sort { .. }
+            | C::Thread { .. }
+            | C::CancelUpdate { .. } => Scope::Selected,
         }
     }
 }

@@ -83,6 +83,9 @@ fn known_code<'a>(cx: &Cx, name: &str, i: &'a [u8]) -> PResult<'a, Code<'a>> {
             },
         ));
     }
+    if let Some(code) = super::ext_data::ext_code(cx, name, i) {
+        return code;
+    }
     code_ext(cx, name, i)
 }
 

@@ -7,6 +7,7 @@
 //! [`CommandBody::Other`] with the raw arguments, checked only for what framing needs (no NUL,
 //! no bare CR or LF, complete literals).
 
+mod ext;
 mod message;
 mod other;
 
@@ -124,6 +125,12 @@ enum Dispatch<'a> {
         uid: bool,
         args: &'a [u8],
     },
+    /// A command an extension adds (see [`ext`]).
+    Ext {
+        name: ext::ExtName,
+        uid: bool,
+        args: &'a [u8],
+    },
     /// A command kept as [`CommandBody::Other`].
     Other,
 }
@@ -131,7 +138,14 @@ enum Dispatch<'a> {
 /// Decides how to read a command named `name` whose arguments start at `after`.
 fn dispatch<'a>(name: &[u8], after: &'a [u8]) -> Dispatch<'a> {
     match Name::of(name) {
-        None => Dispatch::Other,
+        None => match ext::ExtName::of(name) {
+            Some(name) => Dispatch::Ext {
+                name,
+                uid: false,
+                args: after,
+            },
+            None => Dispatch::Other,
+        },
         Some(Name::Uid) => {
             if let Some(Ok((args, sub))) = after.strip_prefix(b" ").map(atom) {
                 return match Name::of(sub.as_bytes()) {
@@ -140,7 +154,15 @@ fn dispatch<'a>(name: &[u8], after: &'a [u8]) -> Dispatch<'a> {
                         uid: true,
                         args,
                     },
-                    _ => Dispatch::Other,
+                    Some(_) => Dispatch::Other,
+                    None => match ext::ExtName::of(sub.as_bytes()) {
+                        Some(name) if name.takes_uid() => Dispatch::Ext {
+                            name,
+                            uid: true,
+                            args,
+                        },
+                        _ => Dispatch::Other,
+                    },
                 };
             }
             // Not followed by a command name: reported by the parser of `UID`.
@@ -185,6 +207,7 @@ pub(crate) fn command_body<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, CommandBody<
     };
     match dispatch(name.as_bytes(), after) {
         Dispatch::Known { name, uid, args } => known(cx, args, name, uid),
+        Dispatch::Ext { name, uid, args } => ext::known(cx, args, name, uid),
         Dispatch::Other => {
             let literals = other::takes_literals(name.as_bytes());
             let (rest, args) = other::other_args(after, literals)?;

@@ -18,6 +18,12 @@ use crate::types::list::{List, ListItem, NonEmptyList};
 /// none too).
 pub(crate) fn search_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, SearchData<'a>> {
     let (rest, ()) = keyword(i, "SEARCH")?;
+    numbers_mod_seq(cx, rest)
+}
+
+/// `*(SP nz-number) [SP "(" "MODSEQ" SP mod-sequence-value ")"]`, what follows the keyword of
+/// SEARCH and of SORT (RFC 5256 `sort-data`).
+pub(crate) fn numbers_mod_seq<'a>(cx: &Cx, rest: &'a [u8]) -> PResult<'a, SearchData<'a>> {
     let (rest, numbers) = match rest.strip_prefix(b" ") {
         Some(after) if after.first().is_some_and(u8::is_ascii_digit) => {
             items::<NonZeroU32>(cx, after, Sep::Space, 1)?

@@ -8,6 +8,7 @@
 //!
 //! The public way in is the [`Parse`] trait, implemented by every type that can stand on its own.
 
+pub(crate) mod acl;
 pub(crate) mod body;
 pub(crate) mod capability;
 pub(crate) mod code;
@@ -16,10 +17,12 @@ pub(crate) mod condstore;
 pub(crate) mod datetime;
 pub(crate) mod envelope;
 pub(crate) mod esearch;
+pub(crate) mod ext_data;
 pub(crate) mod extension;
 pub(crate) mod fetch;
 pub(crate) mod fetch_ext;
 pub(crate) mod flag;
+pub(crate) mod id;
 pub(crate) mod list;
 pub(crate) mod list_args;
 pub(crate) mod listing;
@@ -27,11 +30,14 @@ pub(crate) mod mailbox;
 pub(crate) mod mailbox_data;
 pub(crate) mod message;
 pub(crate) mod message_ext;
+pub(crate) mod metadata;
 pub(crate) mod primitive;
+pub(crate) mod quota;
 pub(crate) mod response;
 pub(crate) mod search;
 pub(crate) mod search_ext;
 pub(crate) mod sequence;
+pub(crate) mod sort;
 pub(crate) mod status;
 pub(crate) mod tagged_ext;
 pub(crate) mod tolerance;

@@ -213,6 +213,8 @@ fn keyword_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Data<'a>> {
         enable_data(cx, i).map(|(r, e)| (r, Data::Enabled(e)))?
     } else if word("VANISHED") {
         expunged_resp(cx, i).map(|(r, v)| (r, Data::Vanished(v)))?
+    } else if let Some(ext) = super::ext_data::ext_data(cx, i) {
+        ext?
     } else {
         return other(cx, None, i);
     };

@@ -52,6 +52,12 @@ impl Encode for Code<'_> {
                 id.encode(enc);
                 enc.byte(b')');
             }
+            Code::Metadata(m) => m.encode(enc),
+            Code::NoUpdate(t) => {
+                enc.raw(b"NOUPDATE \"");
+                enc.raw(t.as_bytes());
+                enc.byte(b'"');
+            }
             simple => {
                 let name = SIMPLE_CODES
                     .iter()

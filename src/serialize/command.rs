@@ -216,6 +216,34 @@ impl Encode for CommandBody<'_> {
                 sp_mailbox(enc, mailbox);
             }
             Self::Other(other) => other.encode(enc),
+            Self::Quota(q) => q.encode(enc),
+            Self::Compress { algorithm } => {
+                enc.raw(b"COMPRESS ");
+                algorithm.encode(enc);
+            }
+            Self::Unauthenticate => enc.raw(b"UNAUTHENTICATE"),
+            Self::Sort { uid, args } => {
+                enc.raw(if *uid { b"UID SORT " } else { b"SORT " });
+                args.encode(enc);
+            }
+            Self::Thread { uid, args } => {
+                enc.raw(if *uid { b"UID THREAD " } else { b"THREAD " });
+                args.encode(enc);
+            }
+            Self::CancelUpdate { tags } => {
+                enc.raw(b"CANCELUPDATE");
+                for t in tags.iter() {
+                    enc.raw(b" \"");
+                    enc.raw(t.as_bytes());
+                    enc.byte(b'"');
+                }
+            }
+            Self::Metadata(m) => m.encode(enc),
+            Self::Acl(a) => a.encode(enc),
+            Self::Id(params) => {
+                enc.raw(b"ID ");
+                params.encode(enc);
+            }
             Self::Capability
             | Self::Noop
             | Self::Logout

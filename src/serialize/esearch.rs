@@ -6,15 +6,20 @@ use crate::types::esearch::{EsearchData, SearchData, SearchReturnData, SearchRet
 impl Encode for SearchData<'_> {
     fn encode(&self, enc: &mut Encoder) {
         enc.raw(b"SEARCH");
-        for n in &self.numbers {
-            enc.byte(b' ');
-            enc.number(u64::from(n.get()));
-        }
-        if let Some(m) = self.mod_seq {
-            enc.raw(b" (MODSEQ ");
-            m.encode(enc);
-            enc.byte(b')');
-        }
+        numbers_mod_seq(enc, self);
+    }
+}
+
+/// Writes `*(SP nz-number) [SP "(" "MODSEQ" SP mod-sequence-value ")"]` (SEARCH and SORT).
+pub(crate) fn numbers_mod_seq(enc: &mut Encoder, data: &SearchData<'_>) {
+    for n in &data.numbers {
+        enc.byte(b' ');
+        enc.number(u64::from(n.get()));
+    }
+    if let Some(m) = data.mod_seq {
+        enc.raw(b" (MODSEQ ");
+        m.encode(enc);
+        enc.byte(b')');
     }
 }
 

@@ -9,6 +9,7 @@
 //! an atom, as a quoted string when the content has no CR, LF, NUL or 8-bit byte (8-bit UTF-8
 //! is quoted only when [`EncodeConfig::utf8_accept`] is on), and as a literal otherwise.
 
+pub(crate) mod acl;
 pub(crate) mod body;
 pub(crate) mod capability;
 pub(crate) mod code;
@@ -20,16 +21,20 @@ pub(crate) mod esearch;
 pub(crate) mod extension;
 pub(crate) mod fetch;
 pub(crate) mod flag;
+pub(crate) mod id;
 pub(crate) mod list_args;
 pub(crate) mod listing;
 pub(crate) mod mailbox;
 pub(crate) mod mailbox_data;
 pub(crate) mod message;
+pub(crate) mod metadata;
 pub(crate) mod primitive;
+pub(crate) mod quota;
 pub(crate) mod response;
 pub(crate) mod search;
 pub(crate) mod search_ext;
 pub(crate) mod sequence;
+pub(crate) mod sort;
 pub(crate) mod status;
 pub(crate) mod tagged_ext;
 

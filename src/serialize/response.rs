@@ -100,6 +100,21 @@ impl Encode for Data<'_> {
             Data::Enabled(e) => e.encode(enc),
             Data::Other(o) => o.encode(enc),
             Data::Vanished(v) => v.encode(enc),
+            Data::Quota(q) => q.encode(enc),
+            Data::QuotaRoot(q) => q.encode(enc),
+            Data::Sort(s) => {
+                enc.raw(b"SORT");
+                super::esearch::numbers_mod_seq(enc, s);
+            }
+            Data::Thread(t) => t.encode(enc),
+            Data::Metadata(m) => m.encode(enc),
+            Data::Acl(a) => a.encode(enc),
+            Data::ListRights(a) => a.encode(enc),
+            Data::MyRights(a) => a.encode(enc),
+            Data::Id(p) => {
+                enc.raw(b"ID ");
+                p.encode(enc);
+            }
         }
     }
 }

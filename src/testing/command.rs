@@ -243,6 +243,7 @@ pub(crate) fn command_body_with(
             mailbox
         }),
         other_command().prop_map(C::Other),
+        crate::testing::ext::command_body(mb().boxed()),
     ]
 }
 
@@ -447,5 +448,9 @@ fn arbitrary_commands_round_trip() {
         }
     }
     // Every variant came up.
-    assert_eq!(kinds.len(), 31, "{kinds:?}");
+    assert_eq!(
+        kinds.len(),
+        31 + crate::testing::ext::COMMAND_NAMES,
+        "{kinds:?}"
+    );
 }

@@ -57,6 +57,15 @@ impl Seen {
             B::Copy { uid: u, .. } => uid(*u, "COPY", "UID COPY"),
             B::Move { uid: u, .. } => uid(*u, "MOVE", "UID MOVE"),
             B::Other(_) => "other command",
+            B::Id(_) => "ID",
+            B::Quota(_) => "QUOTA commands",
+            B::Acl(_) => "ACL commands",
+            B::Metadata(_) => "METADATA commands",
+            B::Sort { uid: u, .. } => uid(*u, "SORT", "UID SORT"),
+            B::Thread { uid: u, .. } => uid(*u, "THREAD", "UID THREAD"),
+            B::CancelUpdate { .. } => "CANCELUPDATE",
+            B::Compress { .. } => "COMPRESS",
+            B::Unauthenticate => "UNAUTHENTICATE",
         };
         self.0.insert(name);
     }
@@ -104,6 +113,11 @@ impl Seen {
             Code::Modified(_) => "[MODIFIED]",
             Code::MailboxId(_) => "[MAILBOXID]",
             Code::UseAttr => "[USEATTR]",
+            Code::Metadata(_) => "[METADATA]",
+            Code::NoUpdate(_) => "[NOUPDATE]",
+            Code::CompressionActive => "[COMPRESSIONACTIVE]",
+            Code::NotificationOverflow => "[NOTIFICATIONOVERFLOW]",
+            Code::TooBig => "[TOOBIG]",
             Code::Other(_) => "[other code]",
         };
         self.0.insert(name);
@@ -163,6 +177,15 @@ impl Seen {
             Data::Enabled(_) => "* ENABLED",
             Data::Other(_) => "* other data",
             Data::Vanished(_) => "* VANISHED",
+            Data::Id(_) => "* ID",
+            Data::Quota(_) => "* QUOTA",
+            Data::QuotaRoot(_) => "* QUOTAROOT",
+            Data::Acl(_) => "* ACL",
+            Data::ListRights(_) => "* LISTRIGHTS",
+            Data::MyRights(_) => "* MYRIGHTS",
+            Data::Metadata(_) => "* METADATA",
+            Data::Sort(_) => "* SORT",
+            Data::Thread(_) => "* THREAD",
         };
         self.0.insert(name);
     }
@@ -260,6 +283,17 @@ const COMMANDS: &[&str] = &[
     "MOVE",
     "UID MOVE",
     "other command",
+    "ID",
+    "QUOTA commands",
+    "ACL commands",
+    "METADATA commands",
+    "SORT",
+    "UID SORT",
+    "THREAD",
+    "UID THREAD",
+    "CANCELUPDATE",
+    "COMPRESS",
+    "UNAUTHENTICATE",
 ];
 
 const RESPONSES: &[&str] = &[
@@ -285,6 +319,15 @@ const RESPONSES: &[&str] = &[
     "* ENABLED",
     "* other data",
     "* VANISHED",
+    "* ID",
+    "* QUOTA",
+    "* QUOTAROOT",
+    "* ACL",
+    "* LISTRIGHTS",
+    "* MYRIGHTS",
+    "* METADATA",
+    "* SORT",
+    "* THREAD",
     "FETCH FLAGS",
     "FETCH ENVELOPE",
     "FETCH INTERNALDATE",
@@ -349,6 +392,11 @@ const RESPONSES: &[&str] = &[
     "[MODIFIED]",
     "[MAILBOXID]",
     "[USEATTR]",
+    "[METADATA]",
+    "[NOUPDATE]",
+    "[COMPRESSIONACTIVE]",
+    "[NOTIFICATIONOVERFLOW]",
+    "[TOOBIG]",
 ];
 
 const GREETINGS: &[&str] = &["greeting OK", "greeting PREAUTH", "greeting BYE"];

@@ -1,6 +1,7 @@
 //! Test support shared by the unit tests: proptest strategies for every grammar type, one file
 //! per grammar area, and the round-trip checks.
 
+mod acl;
 pub(crate) mod body;
 mod body_depth;
 mod body_known;
@@ -11,24 +12,29 @@ pub(crate) mod datetime;
 pub(crate) mod envelope;
 pub(crate) mod esearch;
 mod examples;
+pub(crate) mod ext;
 pub(crate) mod extension;
 pub(crate) mod fetch;
 pub(crate) mod fetch_ext;
 mod fetch_known;
 pub(crate) mod flag;
+mod id;
 pub(crate) mod list_args;
 pub(crate) mod listing;
 pub(crate) mod mailbox;
 pub(crate) mod mailbox_data;
 pub(crate) mod message;
+mod metadata;
 mod partial;
 pub(crate) mod primitive;
 pub(crate) mod quirks;
+mod quota;
 pub(crate) mod response;
 pub(crate) mod search;
 pub(crate) mod search_ext;
 mod search_known;
 pub(crate) mod sequence;
+mod sort;
 pub(crate) mod status;
 pub(crate) mod tagged_ext;
 pub(crate) mod utf7;

@@ -80,7 +80,7 @@ pub(crate) fn code() -> impl Strategy<Value = Code<'static>> {
                 destination,
             }
         }),
-        other.prop_map(Code::Other),
+        prop_oneof![other.prop_map(Code::Other), crate::testing::ext::code()],
         (0..=i64::MAX as u64)
             .prop_map(|n| Code::HighestModSeq(crate::types::primitive::Number64::new(n).unwrap())),
         crate::testing::sequence::sequence_set().prop_map(Code::Modified),
@@ -131,6 +131,7 @@ pub(crate) fn data() -> impl Strategy<Value = Data<'static>> {
         any::<u32>().prop_map(Data::Recent),
         nz().prop_map(Data::Expunge),
         crate::testing::message::data(),
+        crate::testing::ext::data(),
     ]
 }
 

@@ -178,6 +178,16 @@ pub enum Code<'a> {
     MailboxId(ObjectId<'a>),
     /// `USEATTR` (RFC 6154 §6): the special-use attribute of a CREATE was refused.
     UseAttr,
+    /// `METADATA ...` (RFC 5464).
+    Metadata(crate::types::metadata::MetadataCode),
+    /// `NOUPDATE "tag"` (RFC 5267): the server will not keep the search of that tag updated.
+    NoUpdate(crate::types::primitive::Tag<'a>),
+    /// `COMPRESSIONACTIVE` (RFC 4978): a compression layer is already active.
+    CompressionActive,
+    /// `NOTIFICATIONOVERFLOW` (RFC 5465): the server stopped sending notifications.
+    NotificationOverflow,
+    /// `TOOBIG` (RFC 4469): the message would be too big.
+    TooBig,
 }
 
 /// The codes that are a bare keyword, with their canonical names.
@@ -211,6 +221,9 @@ pub(crate) const SIMPLE_CODES: &[(&str, Code<'static>)] = &[
     ("HASCHILDREN", Code::HasChildren),
     ("NOMODSEQ", Code::NoModSeq),
     ("USEATTR", Code::UseAttr),
+    ("COMPRESSIONACTIVE", Code::CompressionActive),
+    ("NOTIFICATIONOVERFLOW", Code::NotificationOverflow),
+    ("TOOBIG", Code::TooBig),
 ];
 
 /// A code this crate has no variant for: `atom [SP 1*<any TEXT-CHAR except "]">]`.
@@ -290,6 +303,8 @@ impl IntoStatic for Code<'_> {
                 source: source.into_static(),
                 destination: destination.into_static(),
             },
+            Self::Metadata(m) => Code::Metadata(m),
+            Self::NoUpdate(t) => Code::NoUpdate(t.into_static()),
             Self::Other(o) => Code::Other(CodeOther {
                 name: o.name.into_static(),
                 args: o.args.into_static(),

@@ -30,17 +30,22 @@ mod message;
 mod other;
 
 use crate::owned::IntoStatic;
+use crate::types::acl::AclCommand;
 use crate::types::auth::{Base64, Secret};
 use crate::types::datetime::DateTime;
 use crate::types::extension::ExtParam;
 use crate::types::fetch::FetchItems;
 use crate::types::flag::FlagList;
-use crate::types::list::List;
+use crate::types::id::IdParams;
+use crate::types::list::{List, NonEmptyList};
 use crate::types::list_args::{ListArguments, LsubArguments};
 use crate::types::mailbox::Mailbox;
+use crate::types::metadata::MetadataCommand;
 use crate::types::primitive::{AString, Atom, Tag};
+use crate::types::quota::QuotaCommand;
 use crate::types::search::SearchCommandArgs;
 use crate::types::sequence::SequenceSet;
+use crate::types::sort::{SortArgs, ThreadArgs};
 use crate::types::status::StatusArguments;
 
 pub use message::{
@@ -238,6 +243,44 @@ pub enum CommandBody<'a> {
     },
     /// A command this crate does not know, kept as its name and raw arguments.
     Other(OtherCommand<'a>),
+    /// `id = "ID" SP id_params_list` (RFC 2971): the client's implementation, `NIL` or pairs.
+    Id(IdParams<'a>),
+    /// GETQUOTA, GETQUOTAROOT and SETQUOTA (RFC 9208).
+    Quota(QuotaCommand<'a>),
+    /// SETACL, DELETEACL, GETACL, LISTRIGHTS and MYRIGHTS (RFC 4314).
+    Acl(AclCommand<'a>),
+    /// GETMETADATA and SETMETADATA (RFC 5464).
+    Metadata(MetadataCommand<'a>),
+    /// `sort = ["UID" SP] "SORT" SP sort-criteria SP search-criteria` (RFC 5256, with RFC
+    /// 5267's `search-return-opts`), or `UID SORT`.
+    Sort {
+        /// Whether the results are UIDs (`UID SORT`).
+        uid: bool,
+        /// The arguments.
+        args: SortArgs<'a>,
+    },
+    /// `thread = ["UID" SP] "THREAD" SP thread-alg SP search-criteria` (RFC 5256), or
+    /// `UID THREAD`.
+    Thread {
+        /// Whether the results are UIDs (`UID THREAD`).
+        uid: bool,
+        /// The arguments.
+        args: ThreadArgs<'a>,
+    },
+    /// `"CANCELUPDATE" 1*(SP quoted)` (RFC 5267): stop the updates of earlier searches, by
+    /// their tags (written as quoted strings).
+    CancelUpdate {
+        /// The tags.
+        tags: NonEmptyList<'a, Tag<'a>>,
+    },
+    /// `"COMPRESS" SP algorithm` (RFC 4978), `algorithm = "DEFLATE"` or another atom; the
+    /// stream after the server's OK belongs to the transport.
+    Compress {
+        /// The algorithm (`DEFLATE`).
+        algorithm: Atom<'a>,
+    },
+    /// `UNAUTHENTICATE` (RFC 8437): back to the not-authenticated state.
+    Unauthenticate,
 }
 
 impl<'a> CommandBody<'a> {
@@ -303,6 +346,15 @@ impl<'a> CommandBody<'a> {
             Self::Copy { .. } => "COPY",
             Self::Move { .. } => "MOVE",
             Self::Other(o) => o.name().as_str(),
+            Self::Id(_) => "ID",
+            Self::Quota(q) => q.name(),
+            Self::Compress { .. } => "COMPRESS",
+            Self::Unauthenticate => "UNAUTHENTICATE",
+            Self::Sort { .. } => "SORT",
+            Self::Thread { .. } => "THREAD",
+            Self::CancelUpdate { .. } => "CANCELUPDATE",
+            Self::Metadata(m) => m.name(),
+            Self::Acl(a) => a.name(),
         }
     }
 
@@ -314,7 +366,9 @@ impl<'a> CommandBody<'a> {
             | Self::Fetch { uid, .. }
             | Self::Store { uid, .. }
             | Self::Copy { uid, .. }
-            | Self::Move { uid, .. } => *uid,
+            | Self::Move { uid, .. }
+            | Self::Sort { uid, .. }
+            | Self::Thread { uid, .. } => *uid,
             _ => false,
         }
     }
@@ -472,6 +526,25 @@ impl IntoStatic for CommandBody<'_> {
                 mailbox: mailbox.into_static(),
             },
             Self::Other(o) => C::Other(o.into_static()),
+            Self::Id(p) => C::Id(p.into_static()),
+            Self::Quota(q) => C::Quota(q.into_static()),
+            Self::Compress { algorithm } => C::Compress {
+                algorithm: algorithm.into_static(),
+            },
+            Self::Unauthenticate => C::Unauthenticate,
+            Self::Sort { uid, args } => C::Sort {
+                uid,
+                args: args.into_static(),
+            },
+            Self::Thread { uid, args } => C::Thread {
+                uid,
+                args: args.into_static(),
+            },
+            Self::CancelUpdate { tags } => C::CancelUpdate {
+                tags: tags.into_static(),
+            },
+            Self::Metadata(m) => C::Metadata(m.into_static()),
+            Self::Acl(a) => C::Acl(a.into_static()),
         }
     }
 }

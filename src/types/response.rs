@@ -13,17 +13,22 @@ use core::num::NonZeroU32;
 
 use crate::error::{ValidationError, ValidationReason};
 use crate::owned::IntoStatic;
+use crate::types::acl::{AclData, ListRightsData, MyRightsData};
 use crate::types::auth::Base64;
 use crate::types::capability::Capabilities;
 use crate::types::code::ResponseText;
 use crate::types::condstore::VanishedData;
 use crate::types::esearch::{EsearchData, SearchData};
 use crate::types::flag::FlagList;
+use crate::types::id::IdParams;
 use crate::types::list::List;
 use crate::types::listing::MailboxList;
 use crate::types::mailbox_data::{EnabledData, NamespaceData};
 use crate::types::message::MessageAttribute;
+use crate::types::metadata::MetadataData;
 use crate::types::primitive::{Atom, Tag};
+use crate::types::quota::{QuotaData, QuotaRootData};
+use crate::types::sort::ThreadData;
 use crate::types::status::StatusData;
 
 /// The kind of a greeting: `resp-cond-auth` or `resp-cond-bye`.
@@ -174,6 +179,24 @@ pub enum Data<'a> {
     Other(DataOther<'a>),
     /// `VANISHED [(EARLIER)] uids` (RFC 7162 §3.2.10): expunged messages, by UID.
     Vanished(VanishedData<'a>),
+    /// `ID ...` (RFC 2971): the server's implementation.
+    Id(IdParams<'a>),
+    /// `QUOTA ...` (RFC 9208): a quota root's resources.
+    Quota(QuotaData<'a>),
+    /// `QUOTAROOT ...` (RFC 9208): a mailbox's quota roots.
+    QuotaRoot(QuotaRootData<'a>),
+    /// `ACL ...` (RFC 4314): a mailbox's access control list.
+    Acl(AclData<'a>),
+    /// `LISTRIGHTS ...` (RFC 4314): the rights that may be granted.
+    ListRights(ListRightsData<'a>),
+    /// `MYRIGHTS ...` (RFC 4314): the user's rights.
+    MyRights(MyRightsData<'a>),
+    /// `METADATA ...` (RFC 5464): annotations of a mailbox or of the server.
+    Metadata(MetadataData<'a>),
+    /// `SORT ...` (RFC 5256): the sorted numbers, with RFC 7162's mod-sequence.
+    Sort(SearchData<'a>),
+    /// `THREAD ...` (RFC 5256): the threads.
+    Thread(ThreadData<'a>),
 }
 
 impl IntoStatic for Data<'_> {
@@ -199,6 +222,15 @@ impl IntoStatic for Data<'_> {
             Self::Enabled(e) => Data::Enabled(e.into_static()),
             Self::Other(o) => Data::Other(o.into_static()),
             Self::Vanished(v) => Data::Vanished(v.into_static()),
+            Self::Id(p) => Data::Id(p.into_static()),
+            Self::Quota(q) => Data::Quota(q.into_static()),
+            Self::QuotaRoot(q) => Data::QuotaRoot(q.into_static()),
+            Self::Sort(s) => Data::Sort(s.into_static()),
+            Self::Thread(t) => Data::Thread(t.into_static()),
+            Self::Metadata(m) => Data::Metadata(m.into_static()),
+            Self::Acl(a) => Data::Acl(a.into_static()),
+            Self::ListRights(a) => Data::ListRights(a.into_static()),
+            Self::MyRights(a) => Data::MyRights(a.into_static()),
         }
     }
 }

@@ -65,7 +65,8 @@ fn nz(u: &mut Unstructured<'_>) -> Result<NonZeroU32> {
 
 impl<'a> Arbitrary<'a> for Code<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.choose_index(13)? {
+        Ok(match u.choose_index(14)? {
+            13 => crate::types::ext_arbitrary::code(u)?,
             0 => u.choose(SIMPLE_CODES)?.1.clone(),
             1 => {
                 let list = if bool::arbitrary(u)? {
@@ -143,7 +144,7 @@ impl<'a> Arbitrary<'a> for Tagged<'a> {
 
 impl<'a> Arbitrary<'a> for Data<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.choose_index(15)? {
+        Ok(match u.choose_index(21)? {
             0 => Data::Capability(Capabilities::arbitrary(u)?),
             1 => Data::Flags(FlagList::arbitrary(u)?),
             2 => Data::Exists(u32::arbitrary(u)?),
@@ -167,7 +168,8 @@ impl<'a> Arbitrary<'a> for Data<'a> {
             11 => Data::Namespace(NamespaceData::arbitrary(u)?),
             12 => Data::Enabled(EnabledData::arbitrary(u)?),
             13 => Data::Vanished(crate::types::condstore::VanishedData::arbitrary(u)?),
-            _ => Data::Other(data_other(u)?),
+            14 => Data::Other(data_other(u)?),
+            _ => crate::types::ext_arbitrary::data(u)?,
         })
     }
 }

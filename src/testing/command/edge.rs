@@ -264,12 +264,10 @@ fn invalid_commands() {
         other("XYZZY", b" ~{2}\r\n\0a")
     );
     cmd!(b"A1 XYZZY a{5}\r\n", "A1", other("XYZZY", b" a{5}"));
-    // As the framer reads it, `COMPRESS` takes no literal: the line ends at the first CRLF.
-    let c = Command::parse_prefix(b"A1 compress x {3}\r\nabc", &ParseConfig::default());
-    let (c, rest) = c.unwrap();
-    assert_eq!(rest, b"abc");
-    let C::Other(o) = c.body else { panic!() };
-    assert_eq!(o.args().as_bytes(), b" x {3}");
+    // `COMPRESS` takes one atom and no literal: the line ends at the first CRLF, and
+    // `{3}` after the atom is an error there.
+    let e = Command::parse_prefix(b"A1 compress x {3}\r\nabc", &ParseConfig::default());
+    assert_eq!(e.unwrap_err().offset, 13);
     let args = OtherArgs::new(&b" {3}\r\nabc"[..]).unwrap();
     assert!(OtherCommand::new(atom("COMPRESS"), args.clone()).is_err());
     assert!(OtherCommand::new(atom("XCOMPRESS"), args).is_ok());
@@ -315,10 +313,18 @@ fn invalid_values_are_refused() {
         let args = OtherArgs::new(args).unwrap();
         assert!(OtherCommand::new(atom(name), args).is_err(), "{name}");
     }
+    // `UID SORT` has a parser; `UID` before a command without one stays unknown.
     assert!(
         OtherCommand::new(
             atom("UID"),
             OtherArgs::new(&b" SORT (DATE) UTF-8 ALL"[..]).unwrap()
+        )
+        .is_err()
+    );
+    assert!(
+        OtherCommand::new(
+            atom("UID"),
+            OtherArgs::new(&b" XSORT (DATE) UTF-8 ALL"[..]).unwrap()
         )
         .is_ok()
     );

@@ -208,7 +208,7 @@ impl<'a> Arbitrary<'a> for CommandBody<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         use CommandBody as C;
         let mailbox = |u: &mut Unstructured<'a>| Mailbox::arbitrary(u);
-        Ok(match u.int_in_range(0..=30)? {
+        Ok(match u.int_in_range(0..=31)? {
             0 => C::Capability,
             1 => C::Noop,
             2 => C::Logout,
@@ -298,7 +298,8 @@ impl<'a> Arbitrary<'a> for CommandBody<'a> {
                 items: FetchItems::arbitrary(u)?,
                 modifiers: list(u, 2)?,
             },
-            _ => C::Other(OtherCommand::arbitrary(u)?),
+            30 => C::Other(OtherCommand::arbitrary(u)?),
+            _ => crate::types::ext_arbitrary::command(u)?,
         })
     }
 }

@@ -44,7 +44,7 @@ impl OtherArgs<'_> {
 /// for, so a value always reads back as itself. The arguments of `COMPRESS` and
 /// `UNAUTHENTICATE`, which never take strings, hold no literals (a `{n}` at the end of their
 /// line is text, as the framer reads it). `UID` followed by a command that has no `UID`
-/// form here (`UID SORT`, `UID THREAD`, ...) is kept with the name `UID`.
+/// form here (`UID XSORT`, ...) is kept with the name `UID`.
 ///
 /// ```
 /// use imap_wire::types::command::{OtherArgs, OtherCommand};

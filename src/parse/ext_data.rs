@@ -1,0 +1,60 @@
+//! The untagged data and the response codes that extensions add to the grammar (`* ID`,
+//! `* QUOTA`, `[METADATA ...]`, ...): the keyword picks the parser of the extension's module.
+
+use super::acl::{acl_data, listrights_data, myrights_data};
+use super::id::id_response;
+use super::metadata::{metadata_code, metadata_resp};
+use super::quota::{quota_response, quotaroot_response};
+use super::sort::{quoted_tag, sort_data, thread_data};
+use super::{Cx, PResult};
+use crate::types::code::Code;
+use crate::types::response::Data;
+
+/// Whether `i` starts with `word` followed by SP or CRLF.
+fn word_is(i: &[u8], word: &str) -> bool {
+    let n = word.len();
+    i.len() > n && i[..n].eq_ignore_ascii_case(word.as_bytes()) && matches!(i[n], b' ' | b'\r')
+}
+
+/// The data of an extension that starts with a keyword, after `* `; `None` when the keyword
+/// is none of theirs.
+pub(crate) fn ext_data<'a>(cx: &Cx, i: &'a [u8]) -> Option<PResult<'a, Data<'a>>> {
+    let word = |w: &str| word_is(i, w);
+    Some(if word("ID") {
+        id_response(cx, i).map(|(r, p)| (r, Data::Id(p)))
+    } else if word("QUOTA") {
+        quota_response(cx, i).map(|(r, q)| (r, Data::Quota(q)))
+    } else if word("QUOTAROOT") {
+        quotaroot_response(cx, i).map(|(r, q)| (r, Data::QuotaRoot(q)))
+    } else if word("ACL") {
+        acl_data(cx, i).map(|(r, a)| (r, Data::Acl(a)))
+    } else if word("LISTRIGHTS") {
+        listrights_data(cx, i).map(|(r, a)| (r, Data::ListRights(a)))
+    } else if word("MYRIGHTS") {
+        myrights_data(cx, i).map(|(r, a)| (r, Data::MyRights(a)))
+    } else if word("METADATA") {
+        metadata_resp(cx, i).map(|(r, m)| (r, Data::Metadata(m)))
+    } else if word("SORT") {
+        sort_data(cx, i).map(|(r, s)| (r, Data::Sort(s)))
+    } else if word("THREAD") {
+        thread_data(cx, i).map(|(r, t)| (r, Data::Thread(t)))
+    } else {
+        return None;
+    })
+}
+
+/// A code of an extension named `name` (already read), with what follows it; `None` when the
+/// name is none of theirs.
+pub(crate) fn ext_code<'a>(cx: &Cx, name: &str, i: &'a [u8]) -> Option<PResult<'a, Code<'a>>> {
+    let _ = cx;
+    let upper = |n: &str| name.eq_ignore_ascii_case(n);
+    Some(if upper("METADATA") {
+        metadata_code(i).map(|(r, m)| (r, Code::Metadata(m)))
+    } else if upper("NOUPDATE") {
+        super::sp(i)
+            .and_then(|(r, ())| quoted_tag(r))
+            .map(|(r, t)| (r, Code::NoUpdate(t)))
+    } else {
+        return None;
+    })
+}
