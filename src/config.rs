@@ -160,8 +160,8 @@ leniencies! {
     EIGHT_BIT_QUOTED = 11;
     /// NUL bytes inside a quoted string (a server in net-imap#191). Kept as the raw bytes.
     NUL_IN_QUOTED = 12;
-    /// A negative `body-fld-octets` or `body-fld-lines` such as `-1` (Exchange or Dovecot).
-    /// Read as 0.
+    /// A negative `body-fld-octets` or `body-fld-lines` such as `-1` (Exchange or Dovecot), or
+    /// a negative `MODSEQ (-1)` (Zoho). Read as 0.
     NEGATIVE_SIZE = 13;
     /// `NIL` as `body-fld-enc` (iCloud, maddy). Read as `7BIT`, the encoding RFC 2045 §6.1
     /// gives a part with no Content-Transfer-Encoding.

@@ -65,7 +65,10 @@ impl CommandBody<'_> {
     pub fn scope(&self) -> Scope {
         use CommandBody as C;
         match self {
-            C::Capability | C::Noop | C::Logout | C::Id(_) | C::Other(_) => Scope::Any,
+            // RFC 4978 §4 lets COMPRESS come before authentication (COMPRESS, then SASL, then TLS).
+            C::Capability | C::Noop | C::Logout | C::Id(_) | C::Compress { .. } | C::Other(_) => {
+                Scope::Any
+            }
             C::StartTls | C::Authenticate { .. } | C::Login { .. } => Scope::NotAuthenticated,
             C::Enable { .. }
             | C::Select { .. }
@@ -84,7 +87,6 @@ impl CommandBody<'_> {
             | C::Quota(_)
             | C::Acl(_)
             | C::Metadata(_)
-            | C::Compress { .. }
             | C::Unauthenticate => Scope::Authenticated,
             C::Check
             | C::Close

@@ -185,11 +185,11 @@ fn a_strict_replay_names_what_a_lenient_one_accepted() {
     let t = Transcript::parse(&file).unwrap();
     let lenient = check::replay(&t, false);
     assert!(lenient.passed(), "{lenient:#?}");
-    assert_eq!(lenient.quirks.get("code_without_text"), Some(&1));
+    assert_eq!(lenient.quirks.get("CODE_WITHOUT_TEXT"), Some(&1));
     let strict = check::replay(&t, true);
     assert!(!strict.passed());
     assert!(
-        strict.shown[0].what.contains("code_without_text"),
+        strict.shown[0].what.contains("CODE_WITHOUT_TEXT"),
         "{strict:#?}"
     );
 }

@@ -120,7 +120,10 @@ pub fn replay_with(t: &Transcript<'_>, strict: bool, session: &mut dyn Session) 
         strict,
         sides: [Side::new(Role::Commands), Side::new(Role::Responses)],
         session,
-        enc: Encoder::new(EncodeConfig::default()),
+        // `utf8=accept` in the header: the session runs under UTF8=ACCEPT (RFC 6855).
+        enc: Encoder::new(
+            EncodeConfig::default().with_utf8_accept(t.meta("utf8") == Some("accept")),
+        ),
         scratch: Vec::new(),
         stopped: false,
         report: Report {

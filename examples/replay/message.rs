@@ -9,6 +9,8 @@ use imap_wire::{
     Parse, Parsed, Response, StatusKind, Untagged,
 };
 
+use imap_wire::session::Scope;
+
 use crate::quirks;
 
 /// A message that parsed and round-tripped, with the leniencies it needed (none if the strict
@@ -122,7 +124,10 @@ macro_rules! round_trip {
         let enc: &mut Encoder = $enc;
         enc.clear();
         value.encode(enc);
-        match $ty::parse_with(enc.bytes(), &quirks::config(false)) {
+        match $ty::parse_with(
+            enc.bytes(),
+            &quirks::config(false, enc.config().utf8_accept),
+        ) {
             Err(e) => Err(format!(
                 "re-serialized form does not parse: {e}: {:?}",
                 excerpt(enc.bytes())
@@ -141,7 +146,7 @@ macro_rules! round_trip {
 macro_rules! check {
     ($ty:ident, $bytes:expr, $enc:expr, $summary:expr) => {{
         let bytes: &[u8] = $bytes;
-        match $ty::parse_report(bytes, &quirks::config(true)) {
+        match $ty::parse_report(bytes, &quirks::config(true, $enc.config().utf8_accept)) {
             Err(e) => Err(format!("does not parse as {}: {e}", stringify!($ty))),
             Ok(Parsed { value: v, quirks }) => {
                 let quirks = quirks::names(quirks);
@@ -164,24 +169,17 @@ fn command_line(c: &Command<'_>) -> ClientLine {
         B::Login { .. } => CommandKind::Login,
         B::Select { .. } | B::Examine { .. } => CommandKind::Select,
         B::Close | B::Unselect => CommandKind::Close,
-        B::Other(o) if o.name().as_str().eq_ignore_ascii_case("COMPRESS") => CommandKind::Compress,
+        B::Compress { .. } => CommandKind::Compress,
         _ => CommandKind::Other,
     };
-    let needs = match &c.body {
-        B::Capability | B::Noop | B::Logout => Some(Needs::Any),
-        B::StartTls | B::Authenticate { .. } | B::Login { .. } => Some(Needs::NotAuthenticated),
-        B::Check
-        | B::Close
-        | B::Unselect
-        | B::Expunge
-        | B::UidExpunge { .. }
-        | B::Search { .. }
-        | B::Fetch { .. }
-        | B::Store { .. }
-        | B::Copy { .. }
-        | B::Move { .. } => Some(Needs::Selected),
-        B::Other(_) => None,
-        _ => Some(Needs::Authenticated),
+    // The states RFC 9051 §6 (and each extension) allow the command in; an unknown command
+    // is not judged.
+    let needs = match (&c.body, c.body.scope()) {
+        (B::Other(_), _) => None,
+        (_, Scope::Any) => Some(Needs::Any),
+        (_, Scope::NotAuthenticated) => Some(Needs::NotAuthenticated),
+        (_, Scope::Authenticated) => Some(Needs::Authenticated),
+        (_, Scope::Selected) => Some(Needs::Selected),
     };
     ClientLine::Command {
         tag: c.tag.as_str().to_string(),
@@ -254,7 +252,7 @@ pub fn client(
 pub fn server(bytes: &[u8], greeting: bool, enc: &mut Encoder) -> Outcome<ServerLine> {
     if greeting
         && bytes.starts_with(b"* ")
-        && Greeting::parse_with(bytes, &quirks::config(true)).is_ok()
+        && Greeting::parse_with(bytes, &quirks::config(true, false)).is_ok()
     {
         return check!(Greeting, bytes, enc, greeting_line);
     }

@@ -6,13 +6,15 @@
 
 use imap_wire::{Leniency, ParseConfig};
 
-/// The configuration of a replay: exactly the grammar, or every leniency on.
-pub fn config(lenient: bool) -> ParseConfig {
-    if lenient {
+/// The configuration of a replay: exactly the grammar, or every leniency on; with
+/// UTF8=ACCEPT (RFC 6855) in force or not.
+pub fn config(lenient: bool, utf8_accept: bool) -> ParseConfig {
+    let cfg = if lenient {
         ParseConfig::lenient()
     } else {
         ParseConfig::strict()
-    }
+    };
+    cfg.with_utf8_accept(utf8_accept)
 }
 
 /// The names of the leniencies in `needed`, as the constants are spelled.

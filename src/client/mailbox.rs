@@ -6,18 +6,14 @@
 //! ↔ UID map is sparse: it holds the pairs the server has told, and renumbers them when
 //! messages are expunged.
 //!
-//! Extension point: HIGHESTMODSEQ and VANISHED are read from the generic forms the grammar
-//! keeps for codes and data it has no variant for ([`CodeOther`], [`DataOther`]). When the
-//! grammar gains dedicated variants, [`MailboxView::apply_code`] and [`MailboxView::apply`]
-//! are the two places to match them.
 
 use alloc::vec::Vec;
 use core::num::NonZeroU32;
 
 use crate::parse::Parse;
-use crate::types::code::{Code, CodeOther};
+use crate::types::code::Code;
 use crate::types::message::MessageAttribute;
-use crate::types::response::{Data, DataOther};
+use crate::types::response::Data;
 use crate::types::sequence::{UidSet, UidSetItem};
 
 /// The selected mailbox as the server has described it (see the module docs).
@@ -102,7 +98,12 @@ impl MailboxView {
                     self.learn(seq, uid);
                 }
             }
-            Data::Other(other) => self.apply_other(other),
+            Data::Vanished(v) => {
+                // A VANISHED set holds UIDs; `*` cannot stand in it, so it reads as a uid-set.
+                if let Ok(uids) = UidSet::parse(&crate::serialize::to_vec(&v.uids)) {
+                    self.vanished(&uids, v.earlier);
+                }
+            }
             _ => {}
         }
     }
@@ -119,33 +120,8 @@ impl MailboxView {
             Code::UidNext(n) => self.uid_next = Some(*n),
             Code::ReadOnly => self.read_only = true,
             Code::ReadWrite => self.read_only = false,
-            Code::Other(other) => self.apply_other_code(other),
+            Code::HighestModSeq(n) => self.highest_modseq = Some(n.get()),
             _ => {}
-        }
-    }
-
-    /// `HIGHESTMODSEQ n` (RFC 7162 §3.1.2.1), kept by the grammar as a generic code.
-    fn apply_other_code(&mut self, code: &CodeOther<'_>) {
-        if code.name().as_str().eq_ignore_ascii_case("HIGHESTMODSEQ") {
-            if let Some(n) = code.args().and_then(|a| a.parse::<u64>().ok()) {
-                self.highest_modseq = Some(n);
-            }
-        }
-    }
-
-    /// `VANISHED [(EARLIER)] uid-set` (RFC 7162 §3.2.10), kept by the grammar as generic data.
-    fn apply_other(&mut self, other: &DataOther<'_>) {
-        if !other.name().as_str().eq_ignore_ascii_case("VANISHED") || other.number().is_some() {
-            return;
-        }
-        let rest = other.rest().strip_prefix(b" ").unwrap_or_default();
-        let (earlier, set) = match rest.get(..10) {
-            Some(head) if head.eq_ignore_ascii_case(b"(EARLIER) ") => (true, &rest[10..]),
-            _ => (false, rest),
-        };
-        let set = set.strip_suffix(b"\r\n").unwrap_or(set);
-        if let Ok(uids) = UidSet::parse(set) {
-            self.vanished(&uids, earlier);
         }
     }
 

@@ -51,7 +51,7 @@ impl Kind {
             | C::Store { uid: false, .. }
             | C::Search { uid: false, .. } => Self::SeqNoExpunge,
             C::Copy { uid: false, .. } | C::Move { uid: false, .. } => Self::Seq,
-            C::Other(o) if o.name().as_str().eq_ignore_ascii_case("COMPRESS") => Self::Compress,
+            C::Compress { .. } => Self::Compress,
             _ => Self::Plain,
         }
     }

@@ -274,7 +274,7 @@ fn body_fields<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, BodyFields<'a>> {
 }
 
 /// A negative number (`-1`), accepted under [`Leniency::NEGATIVE_SIZE`]: the rest after it.
-fn negative<'a>(cx: &Cx, i: &'a [u8]) -> Option<&'a [u8]> {
+pub(crate) fn negative<'a>(cx: &Cx, i: &'a [u8]) -> Option<&'a [u8]> {
     let digits = i
         .strip_prefix(b"-")
         .filter(|_| cx.allows(Leniency::NEGATIVE_SIZE))?;

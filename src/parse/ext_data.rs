@@ -5,16 +5,11 @@ use super::acl::{acl_data, listrights_data, myrights_data};
 use super::id::id_response;
 use super::metadata::{metadata_code, metadata_resp};
 use super::quota::{quota_response, quotaroot_response};
+use super::response::word_is;
 use super::sort::{quoted_tag, sort_data, thread_data};
 use super::{Cx, PResult};
 use crate::types::code::Code;
 use crate::types::response::Data;
-
-/// Whether `i` starts with `word` followed by SP or CRLF.
-fn word_is(i: &[u8], word: &str) -> bool {
-    let n = word.len();
-    i.len() > n && i[..n].eq_ignore_ascii_case(word.as_bytes()) && matches!(i[n], b' ' | b'\r')
-}
 
 /// The data of an extension that starts with a keyword, after `* `; `None` when the keyword
 /// is none of theirs.

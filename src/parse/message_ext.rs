@@ -80,7 +80,11 @@ pub(crate) fn msg_att_ext<'a>(cx: &Cx, i: &'a [u8]) -> Option<PResult<'a, Messag
     let parsed = match upper(word, &mut buf) {
         b"MODSEQ" => (|| {
             let (rest, ()) = byte(b'(', "\"(\"")(value)?;
-            let (rest, n) = number64(rest)?;
+            // `MODSEQ (-1)` (Zoho) reads as 0 under `Leniency::NEGATIVE_SIZE`.
+            let (rest, n) = match super::body::negative(cx, rest) {
+                Some(rest) => (rest, crate::types::primitive::Number64(0)),
+                None => number64(rest)?,
+            };
             let (rest, ()) = byte(b')', "\")\"")(rest)?;
             Ok((rest, M::ModSeq(n)))
         })(),

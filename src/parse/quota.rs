@@ -1,9 +1,10 @@
 //! Parsers of the QUOTA extension (RFC 9208 §9).
 
-use super::list::{Sep, paren_list};
+use super::list::{Sep, paren_list, spaces_skipped};
 use super::mailbox::mailbox;
 use super::primitive::{astring, atom, number64};
 use super::{Cx, PResult, impl_parse, keyword, sp};
+use crate::config::Leniency;
 use crate::types::command::CommandBody;
 use crate::types::list::ListItem;
 use crate::types::quota::{
@@ -16,12 +17,20 @@ fn resource_name(i: &[u8]) -> PResult<'_, ResourceName<'_>> {
     atom(i).map(|(rest, a)| (rest, ResourceName(a)))
 }
 
-/// `quota-resource = resource-name SP resource-usage SP resource-limit`
-fn quota_resource(i: &[u8]) -> PResult<'_, QuotaResource<'_>> {
+/// `quota-resource = resource-name SP resource-usage SP resource-limit`; under
+/// [`Leniency::EXTRA_SPACE`] more than one SP between the fields (Archiveopteryx).
+fn quota_resource<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, QuotaResource<'a>> {
+    let spaces = |i: &'a [u8]| -> PResult<'a, ()> {
+        let (rest, ()) = sp(i)?;
+        if cx.allows(Leniency::EXTRA_SPACE) {
+            return Ok((spaces_skipped(rest), ()));
+        }
+        Ok((rest, ()))
+    };
     let (rest, name) = resource_name(i)?;
-    let (rest, ()) = sp(rest)?;
+    let (rest, ()) = spaces(rest)?;
     let (rest, usage) = number64(rest)?;
-    let (rest, ()) = sp(rest)?;
+    let (rest, ()) = spaces(rest)?;
     let (rest, limit) = number64(rest)?;
     Ok((rest, QuotaResource { name, usage, limit }))
 }
@@ -35,8 +44,8 @@ fn setquota_resource(i: &[u8]) -> PResult<'_, SetQuotaResource<'_>> {
 }
 
 impl<'a> ListItem<'a> for QuotaResource<'a> {
-    fn parse_item(_: &Cx, i: &'a [u8]) -> PResult<'a, Self> {
-        quota_resource(i)
+    fn parse_item(cx: &Cx, i: &'a [u8]) -> PResult<'a, Self> {
+        quota_resource(cx, i)
     }
 }
 
@@ -100,7 +109,7 @@ fn cfg_quota_command<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, QuotaCommand<'a>> 
 }
 
 impl_parse!(ResourceName, plain resource_name);
-impl_parse!(QuotaResource, plain quota_resource);
+impl_parse!(QuotaResource, quota_resource);
 impl_parse!(SetQuotaResource, plain setquota_resource);
 impl_parse!(QuotaCommand, cfg_quota_command);
 impl_parse!(QuotaData, quota_response);

@@ -66,7 +66,7 @@ fn status_kind(i: &[u8]) -> PResult<'_, StatusKind> {
 }
 
 /// Whether `i` starts with `word` followed by SP or a line end.
-fn word_is(i: &[u8], word: &str) -> bool {
+pub(crate) fn word_is(i: &[u8], word: &str) -> bool {
     let n = word.len();
     i.len() > n
         && i[..n].eq_ignore_ascii_case(word.as_bytes())

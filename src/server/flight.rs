@@ -54,7 +54,7 @@ impl Kind {
                 }
                 Kind::Enable(asked.intersect(allowed))
             }
-            C::Other(o) if o.name().as_str().eq_ignore_ascii_case("COMPRESS") => Kind::Compress,
+            C::Compress { .. } => Kind::Compress,
             _ => Kind::Other,
         }
     }

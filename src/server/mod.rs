@@ -361,10 +361,8 @@ impl Server {
     pub fn notify(&mut self, data: Data<'_>) -> Result<(), UsageError> {
         let flow = &mut self.flow;
         flow.writable()?;
-        if let Data::Other(o) = &data {
-            if o.name().as_str().eq_ignore_ascii_case("VANISHED") && !flow.enabled.qresync {
-                return Err(UsageError::QresyncNotEnabled);
-            }
+        if matches!(data, Data::Vanished(_)) && !flow.enabled.qresync {
+            return Err(UsageError::QresyncNotEnabled);
         }
         flow.out.raw(b"* ");
         flow.out.value(&data);

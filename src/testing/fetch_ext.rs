@@ -209,7 +209,11 @@ fn known_items_must_have_their_form() {
         b"* 1 FETCH (X-GM-LABELS \\Inbox)\r\n",
         b"* 1 FETCH (SNIPPET \"x\")\r\n",
     ] {
-        assert!(Response::parse(bad).is_err(), "{:?}", bstr::BStr::new(bad));
+        assert!(
+            Response::parse_with(bad, &crate::config::ParseConfig::strict()).is_err(),
+            "{:?}",
+            bstr::BStr::new(bad)
+        );
     }
 }
 

@@ -110,7 +110,11 @@ fn id_known_answers() {
         b"NILL",
         b"",
     ] {
-        assert!(IdParams::parse(bad).is_err(), "{:?}", bstr::BStr::new(bad));
+        assert!(
+            IdParams::parse_with(bad, &crate::config::ParseConfig::strict()).is_err(),
+            "{:?}",
+            bstr::BStr::new(bad)
+        );
     }
     let e = Command::parse(b"a1 ID (\"a\")\r\n").unwrap_err();
     assert_eq!(e.offset, 7);

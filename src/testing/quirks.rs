@@ -117,6 +117,24 @@ fn row_04_trailing_space_in_capability() {
 }
 
 #[test]
+fn row_08_double_space_in_quota_list() {
+    quirk(
+        b"* QUOTA \"\" (STORAGE 0 2147483647 MESSAGE 0  2147483647)\r\n",
+        Some(b"* QUOTA \"\" (STORAGE 0 2147483647 MESSAGE 0 2147483647)\r\n"),
+        Leniency::EXTRA_SPACE,
+    );
+}
+
+#[test]
+fn row_29_negative_modseq() {
+    quirk(
+        b"* 40 FETCH (MODSEQ (-1) FLAGS (\\Recent \\Seen) UID 336)\r\n",
+        Some(b"* 40 FETCH (MODSEQ (0) FLAGS (\\Recent \\Seen) UID 336)\r\n"),
+        Leniency::NEGATIVE_SIZE,
+    );
+}
+
+#[test]
 fn row_05_double_space_in_capability() {
     quirk(
         b"* CAPABILITY IMAP4rev1  SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT\r\n",
@@ -371,7 +389,6 @@ fn bare_lf_line_ends() {
 fn rows_the_grammar_reads() {
     let rows: &[(u8, &[u8])] = &[
         // No QUOTA grammar yet: unknown untagged data, kept raw.
-        (8, b"* QUOTA \"\" (STORAGE 0 2147483647 MESSAGE 0  2147483647)\r\n"),
         (16, b"* OK Still here\r\n"),
         (16, b"* NOOP\r\n"),
         (16, b"* 99 NOOP froopy snood\r\n"),
@@ -385,7 +402,6 @@ fn rows_the_grammar_reads() {
         (25, b"* OK [CAPABILITY IMAP4rev1 AUTH=XOAUTH2] Logged in \xe2\x80\x93 go ahead!\r\n"),
         (27, b"* CAPABILITY IMAP4rev1 LITERAL + IDLE\r\n"),
         // MODSEQ is not a known item yet: its value is kept raw.
-        (29, b"* 40 FETCH (MODSEQ (-1) FLAGS (\\Recent \\Seen) UID 336)\r\n"),
         // A generic code: `Code::Other` with the raw `0`, no NonZeroU32 invented.
         (31, b"* OK [UIDVALIDITY 0] x\r\n"),
         (31, b"* OK [UIDNEXT 0] x\r\n"),

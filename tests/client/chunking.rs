@@ -25,7 +25,7 @@ const TRANSCRIPT: &[&str] = &[
     "data(3) 1 FETCH (UID 4 BODY[] {12}\r\nhello\r\nworld)",
     "data(3) 2 FETCH (FLAGS (\\Seen) UID 5)",
     "error tagged response for unknown tag Z9",
-    "error malformed response: expected SP at byte 15",
+    "error malformed response: expected \")\" at byte 15",
     "completed 3 OK fetched",
     "data(4) 4 EXISTS",
     "idle accepted 4",

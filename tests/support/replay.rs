@@ -56,9 +56,10 @@ macro_rules! round_trip {
         match $ty::parse_with($bytes, $cfg) {
             Err(e) => Err(format!("does not parse as {}: {e}", stringify!($ty))),
             Ok(value) => {
-                let mut enc = Encoder::new(EncodeConfig::default());
+                let utf8 = $cfg.utf8_accept;
+                let mut enc = Encoder::new(EncodeConfig::default().with_utf8_accept(utf8));
                 value.encode(&mut enc);
-                match $ty::parse(enc.bytes()) {
+                match $ty::parse_with(enc.bytes(), &ParseConfig::strict().with_utf8_accept(utf8)) {
                     Err(e) => Err(format!(
                         "{} re-serialized as {:?} does not parse: {e}",
                         stringify!($ty),
@@ -143,6 +144,8 @@ pub fn replay(path: &Path, cfg: &ParseConfig) -> Report {
             return report;
         }
     };
+    // `utf8=accept` in the header: the messages are read under UTF8=ACCEPT (RFC 6855).
+    let cfg = &cfg.with_utf8_accept(t.meta("utf8") == Some("accept"));
     for direction in [Direction::Client, Direction::Server] {
         let records: Vec<&Record<'_>> = t
             .records()
