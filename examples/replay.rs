@@ -9,7 +9,9 @@
 //! transcript, both directions are framed in the chunks they were recorded in (inflated after
 //! `COMPRESS DEFLATE`); every message must parse and re-serialize to bytes that parse back
 //! strictly to an equal value; and when both directions are there, the session must hold
-//! together (see `replay/session.rs`). Messages are read leniently, as from a real peer, and
+//! together (see `replay/session.rs`) and the crate's server state machine, fed the client's
+//! stream and answered as the recorded server answered, must read it as the peers did (see
+//! `replay/machine.rs`). Messages are read leniently, as from a real peer, and
 //! the leniencies they needed are listed as quirks; `--strict` reads them by the grammar alone
 //! and fails each message that needed one, naming it.
 //!
@@ -22,6 +24,8 @@
 mod check;
 #[path = "replay/inflate.rs"]
 mod inflate;
+#[path = "replay/machine.rs"]
+mod machine;
 #[path = "replay/message.rs"]
 mod message;
 #[path = "replay/quirks.rs"]
@@ -94,6 +98,7 @@ struct Totals {
     seconds: f64,
     quirks: BTreeMap<&'static str, u64>,
     expected_bad: u64,
+    machine_commands: u64,
     by_mode: BTreeMap<&'static str, usize>,
 }
 
@@ -174,6 +179,7 @@ fn run_file(path: &Path, strict: bool, totals: &mut Totals) -> Result<bool, Stri
     totals.bytes += report.bytes;
     totals.seconds += seconds;
     totals.expected_bad += report.expected_bad;
+    totals.machine_commands += report.machine_commands;
     *totals.by_mode.entry(mode_name(report.mode)).or_default() += 1;
     for (q, n) in &report.quirks {
         *totals.quirks.entry(q).or_default() += n;
@@ -244,6 +250,12 @@ fn main() -> ExitCode {
         totals.bytes,
         totals.bytes as f64 / totals.seconds.max(1e-9) / 1e6,
     );
+    if totals.machine_commands > 0 {
+        say!(
+            "{} commands read by the server machine and completed as the recorded server did",
+            totals.machine_commands
+        );
+    }
     if totals.expected_bad > 0 {
         say!(
             "{} commands this crate rejects were answered BAD by the server, as expected",

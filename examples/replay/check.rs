@@ -7,6 +7,9 @@
 //! 3. **Session**: for a transcript with both directions, the messages in file order go to a
 //!    [`Session`] check ([`crate::session`]), which also says how the client's next line is read
 //!    and when the transport changes.
+//! 4. **Server machine**: for the same transcripts, the crate's server state machine is fed the
+//!    client stream and answered as the recorded server answered, and must read the commands
+//!    the way the peers did ([`crate::machine`]).
 //!
 //! A transcript with one direction, or whose header says `kind=examples` (fragments of the
 //! RFCs' examples), gets stages 1 and 2 only.
@@ -18,6 +21,7 @@ use imap_wire::transcript::{Direction, Transcript};
 use imap_wire::{EncodeConfig, Encoder};
 
 use crate::inflate::Inflater;
+use crate::machine::ServerMachine;
 use crate::message::{self, Expect, excerpt};
 use crate::session::{Effect, Pairing, Session};
 
@@ -81,6 +85,9 @@ pub struct Report {
     pub accepted_bad: Vec<(u64, String)>,
     /// Whether the session switched to DEFLATE.
     pub compressed: bool,
+    /// Commands the server machine read from the client stream and completed as the recorded
+    /// server did.
+    pub machine_commands: u64,
 }
 
 impl Report {
@@ -120,6 +127,7 @@ pub fn replay_with(t: &Transcript<'_>, strict: bool, session: &mut dyn Session) 
         strict,
         sides: [Side::new(Role::Commands), Side::new(Role::Responses)],
         session,
+        machine: ServerMachine::new(),
         // `utf8=accept` in the header: the session runs under UTF8=ACCEPT (RFC 6855).
         enc: Encoder::new(
             EncodeConfig::default().with_utf8_accept(t.meta("utf8") == Some("accept")),
@@ -137,6 +145,7 @@ pub fn replay_with(t: &Transcript<'_>, strict: bool, session: &mut dyn Session) 
             expected_bad: 0,
             accepted_bad: Vec::new(),
             compressed: false,
+            machine_commands: 0,
         },
     };
     for record in t.records() {
@@ -147,6 +156,7 @@ pub fn replay_with(t: &Transcript<'_>, strict: bool, session: &mut dyn Session) 
         if record.bytes.is_empty() {
             if record.direction == Direction::Client && mode == Mode::Session {
                 r.session.client_ended();
+                r.machine.client_ended();
             }
         } else {
             r.feed(record.direction, record.bytes);
@@ -180,6 +190,8 @@ struct Replay<'s> {
     /// Client, then server.
     sides: [Side; 2],
     session: &'s mut dyn Session,
+    /// Stage 4: the server machine fed the client stream.
+    machine: ServerMachine,
     enc: Encoder,
     scratch: Vec<u8>,
     /// The rest cannot be read (TLS, or a broken DEFLATE stream).
@@ -212,9 +224,15 @@ impl Replay<'_> {
             }
             self.report.inflated += self.scratch.len() as u64;
             side.framer.push(&self.scratch);
+            if d == Direction::Client && self.mode == Mode::Session {
+                self.machine.client_bytes(&self.scratch);
+            }
         } else {
             self.report.inflated += bytes.len() as u64;
             side.framer.push(bytes);
+            if d == Direction::Client && self.mode == Mode::Session {
+                self.machine.client_bytes(bytes);
+            }
         }
         self.drain(d);
     }
@@ -225,6 +243,7 @@ impl Replay<'_> {
             let Self {
                 sides,
                 session,
+                machine,
                 enc,
                 report,
                 mode,
@@ -270,8 +289,10 @@ impl Replay<'_> {
                 }
                 Direction::Server => match message::server(bytes, first, enc) {
                     Ok(c) => {
-                        let result = with_session
-                            .then(|| session.server(offset, &c.line).map(|e| effect = e));
+                        let result = with_session.then(|| {
+                            machine.server_line(offset, &c.line);
+                            session.server(offset, &c.line).map(|e| effect = e)
+                        });
                         (c.quirks, result)
                     }
                     Err(e) => (Vec::new(), Some(Err(e))),
@@ -290,7 +311,10 @@ impl Replay<'_> {
             match effect {
                 Effect::None => {}
                 Effect::StartDeflate => self.start_deflate(),
-                Effect::StartTls => self.stopped = true,
+                Effect::StartTls => {
+                    self.machine.stop();
+                    self.stopped = true;
+                }
             }
         }
     }
@@ -327,6 +351,10 @@ impl Replay<'_> {
             for (offset, what) in self.session.finish() {
                 self.report.fail("client", offset, what, b"");
             }
+            for (side, offset, what) in self.machine.finish() {
+                self.report.fail(side, offset, what, b"");
+            }
+            self.report.machine_commands = self.machine.commands();
             self.report.expected_bad = self.session.expected_bad();
             self.report.accepted_bad = self.session.accepted_bad().to_vec();
         }
