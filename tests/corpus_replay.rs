@@ -6,6 +6,8 @@
 
 #[path = "../examples/replay/check.rs"]
 mod check;
+#[path = "../examples/replay/client_machine.rs"]
+mod client_machine;
 #[path = "../examples/replay/inflate.rs"]
 mod inflate;
 #[path = "../examples/replay/machine.rs"]
@@ -410,6 +412,27 @@ fn the_server_machine_reads_the_session_as_the_peers_did() {
     ]);
     assert!(fine.passed(), "{fine:#?}");
     assert_eq!(fine.machine_commands, 6);
+    assert_eq!(fine.client_completions, 6);
+}
+
+#[test]
+fn the_client_machine_fails_a_server_stream_it_reads_otherwise() {
+    // A second `+` during IDLE answers nothing the client waits for.
+    let twice = machine_only(&[
+        b"* PREAUTH hi\r\n",
+        b"a1 IDLE\r\n",
+        b"+ idling\r\n+ again\r\n",
+        b"DONE\r\n",
+        b"a1 OK done\r\n",
+    ]);
+    assert!(!twice.passed(), "{twice:#?}");
+    assert!(
+        twice
+            .shown
+            .iter()
+            .any(|f| f.what.contains("client machine")),
+        "{twice:#?}"
+    );
 }
 
 #[test]

@@ -10,6 +10,9 @@
 //! 4. **Server machine**: for the same transcripts, the crate's server state machine is fed the
 //!    client stream and answered as the recorded server answered, and must read the commands
 //!    the way the peers did ([`crate::machine`]).
+//! 5. **Client machine**: the crate's client state machine is fed the recorded commands and
+//!    the server stream, and must complete each command as the recorded server did
+//!    ([`crate::client_machine`]).
 //!
 //! A transcript with one direction, or whose header says `kind=examples` (fragments of the
 //! RFCs' examples), gets stages 1 and 2 only.
@@ -20,9 +23,11 @@ use imap_wire::framing::{FrameEvent, Framer, FramerConfig, Role};
 use imap_wire::transcript::{Direction, Transcript};
 use imap_wire::{EncodeConfig, Encoder};
 
+use crate::client_machine::ClientMachine;
 use crate::inflate::Inflater;
 use crate::machine::ServerMachine;
 use crate::message::{self, Expect, excerpt};
+use crate::quirks;
 use crate::session::{Effect, Pairing, Session};
 
 /// How a transcript is checked.
@@ -88,6 +93,8 @@ pub struct Report {
     /// Commands the server machine read from the client stream and completed as the recorded
     /// server did.
     pub machine_commands: u64,
+    /// Tagged responses the client machine matched to the command and status recorded.
+    pub client_completions: u64,
 }
 
 impl Report {
@@ -128,6 +135,7 @@ pub fn replay_with(t: &Transcript<'_>, strict: bool, session: &mut dyn Session) 
         sides: [Side::new(Role::Commands), Side::new(Role::Responses)],
         session,
         machine: ServerMachine::new(),
+        client_machine: ClientMachine::new(quirks::config(true, t.meta("utf8") == Some("accept"))),
         // `utf8=accept` in the header: the session runs under UTF8=ACCEPT (RFC 6855).
         enc: Encoder::new(
             EncodeConfig::default().with_utf8_accept(t.meta("utf8") == Some("accept")),
@@ -146,6 +154,7 @@ pub fn replay_with(t: &Transcript<'_>, strict: bool, session: &mut dyn Session) 
             accepted_bad: Vec::new(),
             compressed: false,
             machine_commands: 0,
+            client_completions: 0,
         },
     };
     for record in t.records() {
@@ -192,6 +201,8 @@ struct Replay<'s> {
     session: &'s mut dyn Session,
     /// Stage 4: the server machine fed the client stream.
     machine: ServerMachine,
+    /// Stage 5: the client machine fed the server stream.
+    client_machine: ClientMachine,
     enc: Encoder,
     scratch: Vec<u8>,
     /// The rest cannot be read (TLS, or a broken DEFLATE stream).
@@ -244,6 +255,7 @@ impl Replay<'_> {
                 sides,
                 session,
                 machine,
+                client_machine,
                 enc,
                 report,
                 mode,
@@ -277,7 +289,10 @@ impl Replay<'_> {
                     match message::client(bytes, expect, !with_session, enc) {
                         Ok(c) => (
                             c.quirks,
-                            with_session.then(|| session.client(offset, &c.line)),
+                            with_session.then(|| {
+                                client_machine.client_line(offset, bytes, &c.line);
+                                session.client(offset, &c.line)
+                            }),
                         ),
                         Err(e) if with_session && expect == Expect::Command => {
                             // Judged when the server answers (a BAD is expected).
@@ -291,6 +306,7 @@ impl Replay<'_> {
                     Ok(c) => {
                         let result = with_session.then(|| {
                             machine.server_line(offset, &c.line);
+                            client_machine.server_message(offset, bytes, &c.line);
                             session.server(offset, &c.line).map(|e| effect = e)
                         });
                         (c.quirks, result)
@@ -313,6 +329,7 @@ impl Replay<'_> {
                 Effect::StartDeflate => self.start_deflate(),
                 Effect::StartTls => {
                     self.machine.stop();
+                    self.client_machine.stop();
                     self.stopped = true;
                 }
             }
@@ -354,7 +371,11 @@ impl Replay<'_> {
             for (side, offset, what) in self.machine.finish() {
                 self.report.fail(side, offset, what, b"");
             }
+            for (side, offset, what) in self.client_machine.finish() {
+                self.report.fail(side, offset, what, b"");
+            }
             self.report.machine_commands = self.machine.commands();
+            self.report.client_completions = self.client_machine.completions();
             self.report.expected_bad = self.session.expected_bad();
             self.report.accepted_bad = self.session.accepted_bad().to_vec();
         }
