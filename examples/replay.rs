@@ -9,7 +9,10 @@
 //! transcript, both directions are framed in the chunks they were recorded in (inflated after
 //! `COMPRESS DEFLATE`); every message must parse and re-serialize to bytes that parse back
 //! strictly to an equal value; and when both directions are there, the session must hold
-//! together (see `replay/session.rs`). Messages are read leniently, as from a real peer, and
+//! together (see `replay/session.rs`) and the crate's server state machine, fed the client's
+//! stream and answered as the recorded server answered, must read it as the peers did (see
+//! `replay/machine.rs`), as must the client state machine, fed the server's stream with the
+//! recorded commands queued (see `replay/client_machine.rs`). Messages are read leniently, as from a real peer, and
 //! the leniencies they needed are listed as quirks; `--strict` reads them by the grammar alone
 //! and fails each message that needed one, naming it.
 //!
@@ -20,8 +23,12 @@
 
 #[path = "replay/check.rs"]
 mod check;
+#[path = "replay/client_machine.rs"]
+mod client_machine;
 #[path = "replay/inflate.rs"]
 mod inflate;
+#[path = "replay/machine.rs"]
+mod machine;
 #[path = "replay/message.rs"]
 mod message;
 #[path = "replay/quirks.rs"]
@@ -94,6 +101,8 @@ struct Totals {
     seconds: f64,
     quirks: BTreeMap<&'static str, u64>,
     expected_bad: u64,
+    machine_commands: u64,
+    client_completions: u64,
     by_mode: BTreeMap<&'static str, usize>,
 }
 
@@ -174,6 +183,8 @@ fn run_file(path: &Path, strict: bool, totals: &mut Totals) -> Result<bool, Stri
     totals.bytes += report.bytes;
     totals.seconds += seconds;
     totals.expected_bad += report.expected_bad;
+    totals.machine_commands += report.machine_commands;
+    totals.client_completions += report.client_completions;
     *totals.by_mode.entry(mode_name(report.mode)).or_default() += 1;
     for (q, n) in &report.quirks {
         *totals.quirks.entry(q).or_default() += n;
@@ -244,6 +255,19 @@ fn main() -> ExitCode {
         totals.bytes,
         totals.bytes as f64 / totals.seconds.max(1e-9) / 1e6,
     );
+    if totals.machine_commands > 0 {
+        say!(
+            "{} commands read by the server machine and completed as the recorded server did",
+            totals.machine_commands
+        );
+    }
+    if totals.client_completions > 0 {
+        say!(
+            "{} tagged responses completed the recorded command with the recorded status in the \
+             client machine",
+            totals.client_completions
+        );
+    }
     if totals.expected_bad > 0 {
         say!(
             "{} commands this crate rejects were answered BAD by the server, as expected",

@@ -6,8 +6,12 @@
 
 #[path = "../examples/replay/check.rs"]
 mod check;
+#[path = "../examples/replay/client_machine.rs"]
+mod client_machine;
 #[path = "../examples/replay/inflate.rs"]
 mod inflate;
+#[path = "../examples/replay/machine.rs"]
+mod machine;
 #[path = "../examples/replay/message.rs"]
 mod message;
 #[path = "../examples/replay/quirks.rs"]
@@ -103,11 +107,13 @@ fn replay_all() -> Vec<(PathBuf, Vec<u8>, Report)> {
 fn every_transcript_of_the_corpus_passes() {
     let all = replay_all();
     let mut sessions = 0;
+    let mut machine_commands = 0;
     let mut servers = std::collections::BTreeSet::new();
     let mut clients = std::collections::BTreeSet::new();
     for (p, bytes, report) in &all {
         assert!(report.passed(), "{}: {report:#?}", p.display());
         assert!(report.messages > 0, "{}: no messages", p.display());
+        machine_commands += report.machine_commands;
         let t = Transcript::parse(bytes).unwrap();
         if report.mode == Mode::Session && p.components().any(|c| c.as_os_str() == "transcripts") {
             sessions += 1;
@@ -120,6 +126,10 @@ fn every_transcript_of_the_corpus_passes() {
         }
     }
     assert!(sessions >= 20, "only {sessions} recorded sessions");
+    assert!(
+        machine_commands >= 500,
+        "only {machine_commands} commands through the server machine"
+    );
     assert!(servers.len() >= 2, "servers: {servers:?}");
     assert!(clients.len() >= 4, "clients: {clients:?}");
 }
@@ -241,6 +251,8 @@ fn compressed_sessions_are_inflated_and_checked() {
     assert!(report.passed(), "{report:#?}");
     assert!(report.compressed);
     assert_eq!(report.messages, 6);
+    // The server machine read both commands, the second from the inflated stream.
+    assert_eq!(report.machine_commands, 2);
     // A stray tag after the switch is found in the inflated stream.
     let records = [
         b"* OK hi\r\n".to_vec(),
@@ -337,4 +349,123 @@ fn accepted_commands_must_fit_the_state_the_session_implies() {
         b"a1 OK done\r\n",
     ]);
     assert!(excerpt.passed(), "{excerpt:#?}");
+}
+
+/// A session check that holds nothing against a session, so that only the server machine
+/// judges it.
+struct AnythingGoes;
+
+impl session::Session for AnythingGoes {
+    fn expect(&self) -> message::Expect {
+        message::Expect::Command
+    }
+    fn client(&mut self, _: u64, _: &message::ClientLine) -> Result<(), String> {
+        Ok(())
+    }
+    fn client_unparsed(&mut self, _: u64, _: Option<String>, _: String) {}
+    fn server(&mut self, _: u64, _: &message::ServerLine) -> Result<session::Effect, String> {
+        Ok(session::Effect::None)
+    }
+    fn client_ended(&mut self) {}
+    fn finish(&mut self) -> Vec<(u64, String)> {
+        Vec::new()
+    }
+    fn expected_bad(&self) -> u64 {
+        0
+    }
+    fn accepted_bad(&self) -> &[(u64, String)] {
+        &[]
+    }
+}
+
+/// The replay of `records` (server first, alternating) judged by the server machine alone.
+fn machine_only(records: &[&[u8]]) -> Report {
+    let bytes = file(records);
+    check::replay_with(
+        &Transcript::parse(&bytes).unwrap(),
+        false,
+        &mut AnythingGoes,
+    )
+}
+
+#[test]
+fn the_server_machine_reads_the_session_as_the_peers_did() {
+    // A literal, a refused AUTHENTICATE, IDLE and a pipelined pair all agree.
+    let fine = machine_only(&[
+        b"* OK hi\r\n",
+        b"a1 AUTHENTICATE PLAIN\r\n",
+        b"+ \r\n",
+        b"*\r\n",
+        b"a1 BAD cancelled\r\n",
+        b"a2 LOGIN {1}\r\n",
+        b"+ go on\r\n",
+        b"u p\r\n",
+        b"a2 OK in\r\n",
+        b"a3 SELECT INBOX\r\n",
+        b"a3 OK [READ-WRITE] done\r\n",
+        b"a4 IDLE\r\n",
+        b"+ idling\r\n",
+        b"DONE\r\n",
+        b"a4 OK done\r\n",
+        b"a5 NOOP\r\na6 FETCH 1 FLAGS\r\n",
+        b"a5 OK done\r\na6 OK done\r\n",
+    ]);
+    assert!(fine.passed(), "{fine:#?}");
+    assert_eq!(fine.machine_commands, 6);
+    assert_eq!(fine.client_completions, 6);
+}
+
+#[test]
+fn the_client_machine_fails_a_server_stream_it_reads_otherwise() {
+    // A second `+` during IDLE answers nothing the client waits for.
+    let twice = machine_only(&[
+        b"* PREAUTH hi\r\n",
+        b"a1 IDLE\r\n",
+        b"+ idling\r\n+ again\r\n",
+        b"DONE\r\n",
+        b"a1 OK done\r\n",
+    ]);
+    assert!(!twice.passed(), "{twice:#?}");
+    assert!(
+        twice
+            .shown
+            .iter()
+            .any(|f| f.what.contains("client machine")),
+        "{twice:#?}"
+    );
+}
+
+#[test]
+fn the_server_machine_fails_a_session_it_reads_otherwise() {
+    // The server accepts FETCH before any login: the machine refuses it in that state.
+    let early = machine_only(&[b"* OK hi\r\n", b"a1 FETCH 1 FLAGS\r\n", b"a1 OK done\r\n"]);
+    assert_eq!(early.failures, 1, "{early:#?}");
+    assert!(
+        early.shown[0].what.contains("server machine refused"),
+        "{early:#?}"
+    );
+    assert_eq!((early.shown[0].side, early.shown[0].offset), ("server", 9));
+    // The server answers NO to a command the machine calls malformed (a peer would say BAD).
+    let malformed = machine_only(&[b"* PREAUTH hi\r\n", b"a1 FETCH\r\n", b"a1 NO what\r\n"]);
+    assert_eq!(malformed.failures, 1, "{malformed:#?}");
+    assert!(
+        malformed.shown[0].what.contains("malformed"),
+        "{malformed:#?}"
+    );
+    // The same answered BAD agrees.
+    let bad = machine_only(&[b"* PREAUTH hi\r\n", b"a1 FETCH\r\n", b"a1 BAD what\r\n"]);
+    assert!(bad.passed(), "{bad:#?}");
+    // A tagged answer to a command the machine never read.
+    let stray = machine_only(&[b"* PREAUTH hi\r\n", b"a1 NOOP\r\n", b"a2 OK done\r\n"]);
+    assert!(!stray.passed(), "{stray:#?}");
+    assert!(stray.shown[0].what.contains("did not read"), "{stray:#?}");
+    // The server accepts an AUTHENTICATE the client cancelled.
+    let cancelled = machine_only(&[
+        b"* OK hi\r\n",
+        b"a1 AUTHENTICATE PLAIN\r\n",
+        b"+ \r\n",
+        b"*\r\n",
+        b"a1 OK fine\r\n",
+    ]);
+    assert!(!cancelled.passed(), "{cancelled:#?}");
 }

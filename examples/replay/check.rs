@@ -7,6 +7,12 @@
 //! 3. **Session**: for a transcript with both directions, the messages in file order go to a
 //!    [`Session`] check ([`crate::session`]), which also says how the client's next line is read
 //!    and when the transport changes.
+//! 4. **Server machine**: for the same transcripts, the crate's server state machine is fed the
+//!    client stream and answered as the recorded server answered, and must read the commands
+//!    the way the peers did ([`crate::machine`]).
+//! 5. **Client machine**: the crate's client state machine is fed the recorded commands and
+//!    the server stream, and must complete each command as the recorded server did
+//!    ([`crate::client_machine`]).
 //!
 //! A transcript with one direction, or whose header says `kind=examples` (fragments of the
 //! RFCs' examples), gets stages 1 and 2 only.
@@ -17,8 +23,11 @@ use imap_wire::framing::{FrameEvent, Framer, FramerConfig, Role};
 use imap_wire::transcript::{Direction, Transcript};
 use imap_wire::{EncodeConfig, Encoder};
 
+use crate::client_machine::ClientMachine;
 use crate::inflate::Inflater;
+use crate::machine::ServerMachine;
 use crate::message::{self, Expect, excerpt};
+use crate::quirks;
 use crate::session::{Effect, Pairing, Session};
 
 /// How a transcript is checked.
@@ -81,6 +90,11 @@ pub struct Report {
     pub accepted_bad: Vec<(u64, String)>,
     /// Whether the session switched to DEFLATE.
     pub compressed: bool,
+    /// Commands the server machine read from the client stream and completed as the recorded
+    /// server did.
+    pub machine_commands: u64,
+    /// Tagged responses the client machine matched to the command and status recorded.
+    pub client_completions: u64,
 }
 
 impl Report {
@@ -120,6 +134,8 @@ pub fn replay_with(t: &Transcript<'_>, strict: bool, session: &mut dyn Session) 
         strict,
         sides: [Side::new(Role::Commands), Side::new(Role::Responses)],
         session,
+        machine: ServerMachine::new(),
+        client_machine: ClientMachine::new(quirks::config(true, t.meta("utf8") == Some("accept"))),
         // `utf8=accept` in the header: the session runs under UTF8=ACCEPT (RFC 6855).
         enc: Encoder::new(
             EncodeConfig::default().with_utf8_accept(t.meta("utf8") == Some("accept")),
@@ -137,6 +153,8 @@ pub fn replay_with(t: &Transcript<'_>, strict: bool, session: &mut dyn Session) 
             expected_bad: 0,
             accepted_bad: Vec::new(),
             compressed: false,
+            machine_commands: 0,
+            client_completions: 0,
         },
     };
     for record in t.records() {
@@ -147,6 +165,7 @@ pub fn replay_with(t: &Transcript<'_>, strict: bool, session: &mut dyn Session) 
         if record.bytes.is_empty() {
             if record.direction == Direction::Client && mode == Mode::Session {
                 r.session.client_ended();
+                r.machine.client_ended();
             }
         } else {
             r.feed(record.direction, record.bytes);
@@ -180,6 +199,10 @@ struct Replay<'s> {
     /// Client, then server.
     sides: [Side; 2],
     session: &'s mut dyn Session,
+    /// Stage 4: the server machine fed the client stream.
+    machine: ServerMachine,
+    /// Stage 5: the client machine fed the server stream.
+    client_machine: ClientMachine,
     enc: Encoder,
     scratch: Vec<u8>,
     /// The rest cannot be read (TLS, or a broken DEFLATE stream).
@@ -212,9 +235,15 @@ impl Replay<'_> {
             }
             self.report.inflated += self.scratch.len() as u64;
             side.framer.push(&self.scratch);
+            if d == Direction::Client && self.mode == Mode::Session {
+                self.machine.client_bytes(&self.scratch);
+            }
         } else {
             self.report.inflated += bytes.len() as u64;
             side.framer.push(bytes);
+            if d == Direction::Client && self.mode == Mode::Session {
+                self.machine.client_bytes(bytes);
+            }
         }
         self.drain(d);
     }
@@ -225,6 +254,8 @@ impl Replay<'_> {
             let Self {
                 sides,
                 session,
+                machine,
+                client_machine,
                 enc,
                 report,
                 mode,
@@ -258,7 +289,10 @@ impl Replay<'_> {
                     match message::client(bytes, expect, !with_session, enc) {
                         Ok(c) => (
                             c.quirks,
-                            with_session.then(|| session.client(offset, &c.line)),
+                            with_session.then(|| {
+                                client_machine.client_line(offset, bytes, &c.line);
+                                session.client(offset, &c.line)
+                            }),
                         ),
                         Err(e) if with_session && expect == Expect::Command => {
                             // Judged when the server answers (a BAD is expected).
@@ -270,8 +304,11 @@ impl Replay<'_> {
                 }
                 Direction::Server => match message::server(bytes, first, enc) {
                     Ok(c) => {
-                        let result = with_session
-                            .then(|| session.server(offset, &c.line).map(|e| effect = e));
+                        let result = with_session.then(|| {
+                            machine.server_line(offset, &c.line);
+                            client_machine.server_message(offset, bytes, &c.line);
+                            session.server(offset, &c.line).map(|e| effect = e)
+                        });
                         (c.quirks, result)
                     }
                     Err(e) => (Vec::new(), Some(Err(e))),
@@ -290,7 +327,11 @@ impl Replay<'_> {
             match effect {
                 Effect::None => {}
                 Effect::StartDeflate => self.start_deflate(),
-                Effect::StartTls => self.stopped = true,
+                Effect::StartTls => {
+                    self.machine.stop();
+                    self.client_machine.stop();
+                    self.stopped = true;
+                }
             }
         }
     }
@@ -327,6 +368,14 @@ impl Replay<'_> {
             for (offset, what) in self.session.finish() {
                 self.report.fail("client", offset, what, b"");
             }
+            for (side, offset, what) in self.machine.finish() {
+                self.report.fail(side, offset, what, b"");
+            }
+            for (side, offset, what) in self.client_machine.finish() {
+                self.report.fail(side, offset, what, b"");
+            }
+            self.report.machine_commands = self.machine.commands();
+            self.report.client_completions = self.client_machine.completions();
             self.report.expected_bad = self.session.expected_bad();
             self.report.accepted_bad = self.session.accepted_bad().to_vec();
         }

@@ -159,9 +159,10 @@ macro_rules! check {
     }};
 }
 
-fn command_line(c: &Command<'_>) -> ClientLine {
+/// What kind of command `body` is, as far as the session cares.
+pub fn command_kind(body: &CommandBody<'_>) -> CommandKind {
     use CommandBody as B;
-    let kind = match &c.body {
+    match body {
         B::Authenticate { .. } => CommandKind::Authenticate,
         B::Idle => CommandKind::Idle,
         B::StartTls => CommandKind::StartTls,
@@ -171,7 +172,12 @@ fn command_line(c: &Command<'_>) -> ClientLine {
         B::Close | B::Unselect => CommandKind::Close,
         B::Compress { .. } => CommandKind::Compress,
         _ => CommandKind::Other,
-    };
+    }
+}
+
+fn command_line(c: &Command<'_>) -> ClientLine {
+    use CommandBody as B;
+    let kind = command_kind(&c.body);
     // The states RFC 9051 §6 (and each extension) allow the command in; an unknown command
     // is not judged.
     let needs = match (&c.body, c.body.scope()) {
