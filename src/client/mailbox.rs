@@ -10,11 +10,10 @@
 use alloc::vec::Vec;
 use core::num::NonZeroU32;
 
-use crate::parse::Parse;
 use crate::types::code::Code;
 use crate::types::message::MessageAttribute;
 use crate::types::response::Data;
-use crate::types::sequence::{UidSet, UidSetItem};
+use crate::types::sequence::{Sequence, SequenceSet};
 
 /// The selected mailbox as the server has described it (see the module docs).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -98,12 +97,7 @@ impl MailboxView {
                     self.learn(seq, uid);
                 }
             }
-            Data::Vanished(v) => {
-                // A VANISHED set holds UIDs; `*` cannot stand in it, so it reads as a uid-set.
-                if let Ok(uids) = UidSet::parse(&crate::serialize::to_vec(&v.uids)) {
-                    self.vanished(&uids, v.earlier);
-                }
-            }
+            Data::Vanished(v) => self.vanished(&v.uids, v.earlier),
             _ => {}
         }
     }
@@ -157,12 +151,12 @@ impl MailboxView {
 
     /// The messages with these UIDs were expunged. `(EARLIER)` reports messages already gone
     /// before the mailbox was selected: they leave the map but change no number.
-    fn vanished(&mut self, set: &UidSet<'_>, earlier: bool) {
+    fn vanished(&mut self, set: &SequenceSet<'_>, earlier: bool) {
         let complete = self.uids.len() as u64 == u64::from(self.exists);
         let mut removed: u32 = 0;
         let mut kept = Vec::with_capacity(self.uids.len());
         for &(seq, uid) in &self.uids {
-            if set.contains(uid.get()) {
+            if set.contains(uid.get(), u32::MAX) {
                 removed += 1;
                 continue;
             }
@@ -188,7 +182,7 @@ impl MailboxView {
 }
 
 /// How many UIDs of `set` are below `uid` (without listing them: ranges may be huge).
-fn count_below(set: &UidSet<'_>, uid: u32) -> u32 {
+fn count_below(set: &SequenceSet<'_>, uid: u32) -> u32 {
     let mut n: u32 = 0;
     for item in set.iter() {
         let (lo, hi) = bounds(item);
@@ -200,16 +194,20 @@ fn count_below(set: &UidSet<'_>, uid: u32) -> u32 {
 }
 
 /// How many UIDs `set` names (a UID written twice counts twice; servers do not do that).
-fn count_all(set: &UidSet<'_>) -> u32 {
+fn count_all(set: &SequenceSet<'_>) -> u32 {
     set.iter().fold(0u32, |n, item| {
         let (lo, hi) = bounds(item);
         n.saturating_add(hi - lo + 1)
     })
 }
 
-fn bounds(item: UidSetItem) -> (u32, u32) {
-    match item {
-        UidSetItem::Single(n) => (n.get(), n.get()),
-        UidSetItem::Range(a, b) => (a.get().min(b.get()), a.get().max(b.get())),
-    }
+/// The lowest and highest UID of one item; `*` (no UID a server sends in VANISHED) stands for
+/// the largest UID there can be.
+fn bounds(item: Sequence) -> (u32, u32) {
+    let (a, b) = match item {
+        Sequence::Single(n) => (n, n),
+        Sequence::Range(a, b) => (a, b),
+    };
+    let (a, b) = (a.resolve(u32::MAX), b.resolve(u32::MAX));
+    (a.min(b), a.max(b))
 }
