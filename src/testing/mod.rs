@@ -35,6 +35,7 @@ pub(crate) mod search_ext;
 mod search_known;
 pub(crate) mod sequence;
 mod sort;
+mod special_use;
 pub(crate) mod status;
 pub(crate) mod tagged_ext;
 pub(crate) mod utf7;

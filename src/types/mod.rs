@@ -33,6 +33,7 @@ pub mod search;
 pub mod search_ext;
 pub mod sequence;
 pub mod sort;
+pub mod special_use;
 pub mod status;
 pub mod tagged_ext;
 pub mod tolerance;
