@@ -117,6 +117,64 @@ fn literal_asked_then_accepted_or_rejected() {
 }
 
 #[test]
+fn multiappend_answers_each_literal_in_turn() {
+    let config = ServerConfig::default().with_non_sync_literals(NonSyncLiterals::Any);
+    let mut s = logged_in(config, false);
+    let ev = feed(&mut s, b"a1 APPEND Drafts (\\Seen) {3}\r\n");
+    let [Event::LiteralAnnounced(r)] = &ev[..] else {
+        panic!("{ev:?}")
+    };
+    assert_eq!((r.len, r.non_sync), (3, false));
+    assert_eq!(r.command.as_ref().unwrap().as_str(), "APPEND");
+    assert_eq!(take(&mut s), b"+ Ready for literal data\r\n");
+    // The first message and the second announcement: a second `+`, no command yet.
+    let ev = feed(&mut s, b"one \"01-Jan-2020 00:00:00 +0000\" {5}\r\n");
+    let [Event::LiteralAnnounced(r)] = &ev[..] else {
+        panic!("{ev:?}")
+    };
+    assert_eq!((r.len, r.tag.as_str()), (5, "a1"));
+    assert_eq!(take(&mut s), b"+ Ready for literal data\r\n");
+    // A third message with a non-synchronising literal needs no `+`.
+    let ev = feed(&mut s, b"three {3+}\r\n");
+    assert!(matches!(&ev[..], [Event::LiteralAnnounced(r)] if r.non_sync));
+    assert!(take(&mut s).is_empty());
+    let ev = feed(&mut s, b"two\r\n");
+    let [Event::Command { handle, command }] = &ev[..] else {
+        panic!("{ev:?}")
+    };
+    let CommandBody::Append { messages, .. } = &command.body else {
+        panic!("{command:?}")
+    };
+    let data: Vec<Vec<u8>> = messages
+        .iter()
+        .map(|m| match m.data {
+            imap_wire::types::command::AppendData::Literal(l) => l.as_bytes().to_vec(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(data, [&b"one"[..], b"three", b"two"]);
+    ok(&mut s, *handle, "APPEND completed");
+    assert_eq!(take(&mut s), b"a1 OK APPEND completed\r\n");
+}
+
+#[test]
+fn multiappend_literal_over_the_limit_ends_the_command() {
+    let limits = ServerLimits::default().with_max_append_literal(10);
+    let mut s = logged_in(ServerConfig::default().with_limits(limits), false);
+    let _ = feed(&mut s, b"a1 APPEND INBOX {3}\r\n");
+    take(&mut s);
+    // The second message is too big: refused before its bytes, and the rest of the line is
+    // read as the next command.
+    let ev = feed(&mut s, b"abc {11}\r\n");
+    assert!(matches!(
+        error_kind(&ev[0]),
+        ProtocolErrorKind::LiteralTooLarge { len: 11, limit: 10 }
+    ));
+    assert_eq!(take(&mut s), b"a1 NO [LIMIT] Literal too large\r\n");
+    let _ = one_command(&feed(&mut s, b"a2 NOOP\r\n"), "NOOP");
+}
+
+#[test]
 fn literal_limits_are_per_command() {
     let limits = ServerLimits::default()
         .with_max_literal(10)

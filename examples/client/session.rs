@@ -11,7 +11,7 @@ use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use imap_wire::client::{Client, ClientConfig, CommandHandle, Event};
-use imap_wire::types::command::AppendData;
+use imap_wire::types::command::{AppendData, AppendMessage};
 use imap_wire::types::message::MessageAttribute;
 use imap_wire::{
     AString, Capability, Code, CommandBody, Data, IntoStatic, Literal, Mailbox, Parse, StatusKind,
@@ -254,12 +254,12 @@ pub fn append_once(addr: &str, user: &str, password: &str, message: &[u8]) -> Re
         AString::new(password.as_bytes()).map_err(fail("password"))?,
     );
     expect_ok("LOGIN", &conn.run(login)?)?;
-    let append = CommandBody::Append {
-        mailbox: Mailbox::new("INBOX").map_err(fail("mailbox"))?,
-        flags: None,
-        date: None,
-        data: AppendData::Literal(Literal::new(message).map_err(fail("literal"))?),
-    };
+    let append = CommandBody::append(
+        Mailbox::new("INBOX").map_err(fail("mailbox"))?,
+        AppendMessage::new(AppendData::Literal(
+            Literal::new(message).map_err(fail("literal"))?,
+        )),
+    );
     expect_ok("APPEND", &conn.run(append)?)?;
     expect_ok("LOGOUT", &conn.run(CommandBody::Logout)?)
 }
@@ -389,12 +389,12 @@ pub fn session_with(
         .steps
         .push(format!("search SUBJECT wire: {:?}", report.search));
 
-    let append = CommandBody::Append {
-        mailbox: Mailbox::new("INBOX").map_err(fail("mailbox"))?,
-        flags: None,
-        date: None,
-        data: AppendData::Literal(Literal::new(APPENDED).map_err(fail("literal"))?),
-    };
+    let append = CommandBody::append(
+        Mailbox::new("INBOX").map_err(fail("mailbox"))?,
+        AppendMessage::new(AppendData::Literal(
+            Literal::new(APPENDED).map_err(fail("literal"))?,
+        )),
+    );
     let out = conn.run(append)?;
     expect_ok("APPEND", &out)?;
     report.appended = true;

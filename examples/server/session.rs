@@ -144,18 +144,23 @@ impl Session {
                 self.list(h, &pattern, true)
             }
             C::Status(args) => self.status(h, &args.mailbox, args.attributes.iter().collect()),
-            C::Append {
-                mailbox,
-                flags,
-                data,
-                ..
-            } => {
-                let AppendData::Literal(lit) = data else {
-                    return self
-                        .server
-                        .complete(h, StatusKind::No, None, "Unsupported data");
-                };
-                let flags = flags.map(|f| flag_names(&f.0)).unwrap_or_default();
+            C::Append { mailbox, messages } => {
+                // MULTIAPPEND: every message is checked before any is stored, so the
+                // command appends all of them or none.
+                let mut batch = Vec::with_capacity(messages.len());
+                for message in messages.iter() {
+                    let AppendData::Literal(lit) = &message.data else {
+                        return self
+                            .server
+                            .complete(h, StatusKind::No, None, "Unsupported data");
+                    };
+                    let flags = message
+                        .flags
+                        .as_ref()
+                        .map(|f| flag_names(&f.0))
+                        .unwrap_or_default();
+                    batch.push((lit.as_bytes().to_vec(), flags));
+                }
                 let mut store = self.store();
                 let Some(name) = store.find(mailbox.as_str()) else {
                     drop(store);
@@ -166,11 +171,10 @@ impl Session {
                         "No such mailbox",
                     );
                 };
-                store
-                    .mailboxes
-                    .get_mut(&name)
-                    .expect("found")
-                    .append(lit.as_bytes().to_vec(), flags);
+                let target = store.mailboxes.get_mut(&name).expect("found");
+                for (bytes, flags) in batch {
+                    target.append(bytes, flags);
+                }
                 drop(store);
                 self.ok(h, "APPEND completed")
             }

@@ -213,6 +213,68 @@ fn rejected_sync_literal_ends_the_command() {
     assert!(f.next_event().is_none());
 }
 
+/// The announcements of a command stream, written as they stand (`{3}`, `{1+}`, `~{2}`).
+fn announced(events: &[Ev]) -> Vec<alloc::string::String> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Ev::Ann { len, kind, .. } => Some(alloc::format!(
+                "{}{{{len}{}}}",
+                if kind.binary { "~" } else { "" },
+                if kind.non_sync { "+" } else { "" }
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Checks that each command of `cases` frames as one message with the announcements given,
+/// alone, all together, and byte by byte, and that it parses as the command it is.
+fn frames_each(cases: &[(&[u8], &[&str])]) {
+    use crate::parse::Parse as _;
+
+    let mut all = Vec::new();
+    let mut all_announced = Vec::new();
+    for &(command, expected) in cases {
+        let ev = frame(Role::Commands, command);
+        assert_eq!(messages(&ev), [command], "{:?}", bstr::BStr::new(command));
+        assert_eq!(announced(&ev), expected, "{:?}", bstr::BStr::new(command));
+        let parsed = crate::types::command::Command::parse_with(
+            command,
+            &crate::config::ParseConfig::strict(),
+        )
+        .unwrap();
+        assert!(
+            !matches!(parsed.body, crate::types::command::CommandBody::Other(_)),
+            "{parsed:?}"
+        );
+        all.extend_from_slice(command);
+        all_announced.extend_from_slice(expected);
+    }
+    let whole = frame(Role::Commands, &all);
+    assert_eq!(
+        messages(&whole),
+        cases.iter().map(|c| c.0).collect::<Vec<_>>()
+    );
+    assert_eq!(announced(&whole), all_announced);
+    let config = FramerConfig::new(Role::Commands);
+    assert_eq!(frame_chunked(config, &all, &[1]), whole);
+}
+
+#[test]
+fn multiappend_literals_frame() {
+    frames_each(&[
+        (
+            b"a1 APPEND INBOX {3}\r\none {3}\r\ntwo\r\n",
+            &["{3}", "{3}"],
+        ),
+        (
+            b"a2 APPEND INBOX (\\Seen) {1+}\r\nx (\\Draft) \"01-Jan-2020 00:00:00 +0000\" {2}\r\nyz ~{2}\r\n\0\0\r\n",
+            &["{1+}", "{2}", "~{2}"],
+        ),
+    ]);
+}
+
 #[test]
 fn bare_lf_is_flagged() {
     let ev = frame(Role::Responses, b"* OK hi\n* OK there\r\n");

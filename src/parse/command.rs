@@ -7,6 +7,7 @@
 //! [`CommandBody::Other`] with the raw arguments, checked only for what framing needs (no NUL,
 //! no bare CR or LF, complete literals).
 
+mod append;
 mod ext;
 mod message;
 mod other;
@@ -262,7 +263,7 @@ fn known<'a>(cx: &Cx, i: &'a [u8], name: Name, uid: bool) -> PResult<'a, Command
             let (rest, args) = status_arguments(cx, sp(i)?.0)?;
             Ok((rest, C::Status(args)))
         }
-        Name::Append => message::append(cx, sp(i)?.0),
+        Name::Append => append::append(cx, sp(i)?.0),
         Name::Idle => bare(C::Idle),
         Name::Check => bare(C::Check),
         Name::Close => bare(C::Close),

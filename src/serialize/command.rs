@@ -9,8 +9,8 @@ use super::{Encode, Encoder};
 use crate::parse::command::literal_announced;
 use crate::types::auth::Secret;
 use crate::types::command::{
-    AppendData, AuthenticateResponse, Command, CommandBody, FetchModifier, IdleDone, OtherArgs,
-    OtherCommand, SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+    AuthenticateResponse, Command, CommandBody, FetchModifier, IdleDone, OtherArgs, OtherCommand,
+    SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
 };
 use crate::types::list::{List, ListItem};
 use crate::types::mailbox::Mailbox;
@@ -142,24 +142,11 @@ impl Encode for CommandBody<'_> {
                 sp_mailbox(enc, from);
                 sp_mailbox(enc, to);
             }
-            Self::Append {
-                mailbox,
-                flags,
-                date,
-                data,
-            } => {
+            Self::Append { mailbox, messages } => {
                 enc.raw(b"APPEND");
                 sp_mailbox(enc, mailbox);
-                if let Some(flags) = flags {
-                    enc.byte(b' ');
-                    flags.encode(enc);
-                }
-                if let Some(date) = date {
-                    enc.byte(b' ');
-                    date.encode(enc);
-                }
                 enc.byte(b' ');
-                data.encode(enc);
+                enc.list(messages.iter(), |enc, m| m.encode(enc));
             }
             Self::List(args) => {
                 enc.raw(b"LIST ");
@@ -314,16 +301,6 @@ impl Encode for StoreFlags<'_> {
                     flag.encode(enc);
                 }
             }
-        }
-    }
-}
-
-impl Encode for AppendData<'_> {
-    fn encode(&self, enc: &mut Encoder) {
-        match self {
-            Self::Literal(l) => l.encode(enc),
-            Self::Literal8(l) => l.encode(enc),
-            Self::Ext(e) => e.encode(enc),
         }
     }
 }

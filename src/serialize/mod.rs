@@ -10,6 +10,7 @@
 //! is quoted only when [`EncodeConfig::utf8_accept`] is on), and as a literal otherwise.
 
 pub(crate) mod acl;
+pub(crate) mod append;
 pub(crate) mod body;
 pub(crate) mod capability;
 pub(crate) mod code;

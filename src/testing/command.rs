@@ -51,10 +51,10 @@ use crate::testing::status::status_arguments;
 use crate::testing::{assert_round_trip, config, round_trip_owned};
 use crate::types::auth::{Base64, Secret};
 use crate::types::command::{
-    AppendData, AuthenticateResponse, Command, CommandBody, FetchModifier, IdleDone, OtherArgs,
-    OtherCommand, SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+    AppendData, AppendMessage, AuthenticateResponse, Command, CommandBody, FetchModifier, IdleDone,
+    OtherArgs, OtherCommand, SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
 };
-use crate::types::list::List;
+use crate::types::list::{List, NonEmptyList};
 use crate::types::mailbox::Mailbox;
 use crate::types::primitive::{Atom, Literal, Literal8};
 
@@ -107,6 +107,15 @@ pub(crate) fn append_data() -> impl Strategy<Value = AppendData<'static>> {
             .prop_map(|v| AppendData::Literal8(Literal8::new(v))),
         tagged_ext().prop_map(AppendData::Ext),
     ]
+}
+
+pub(crate) fn append_message() -> impl Strategy<Value = AppendMessage<'static>> {
+    (
+        proptest::option::of(flag_list()),
+        proptest::option::of(date_time()),
+        append_data(),
+    )
+        .prop_map(|(flags, date, data)| AppendMessage { flags, date, data })
 }
 
 /// Arguments built from pieces: words, quoted strings, parentheses and literals of each form.
@@ -189,18 +198,12 @@ pub(crate) fn command_body_with(
         lsub_arguments().prop_map(C::Lsub),
         Just(C::Namespace),
         status_arguments().prop_map(C::Status),
-        (
-            mb(),
-            proptest::option::of(flag_list()),
-            proptest::option::of(date_time()),
-            append_data()
-        )
-            .prop_map(|(mailbox, flags, date, data)| C::Append {
+        (mb(), proptest::collection::vec(append_message(), 1..4)).prop_map(
+            |(mailbox, messages)| C::Append {
                 mailbox,
-                flags,
-                date,
-                data
-            }),
+                messages: NonEmptyList::try_from(messages).unwrap(),
+            }
+        ),
         Just(C::Idle),
         Just(C::Check),
         Just(C::Close),
@@ -341,6 +344,7 @@ proptest! {
         body in command_body_with(mailbox_utf7().boxed()),
         flags in store_att_flags(),
         data in append_data(),
+        message in append_message(),
         param in ext_param(),
         other in other_command(),
     ) {
@@ -349,6 +353,7 @@ proptest! {
         assert_round_trip!(StoreFlags, flags.flags);
         round_trip_owned(flags.action);
         assert_round_trip!(AppendData, data);
+        assert_round_trip!(AppendMessage, message);
         assert_round_trip!(SelectParam, SelectParam::Ext(param.clone()));
         assert_round_trip!(StoreModifier, StoreModifier::Ext(param.clone()));
         assert_round_trip!(FetchModifier, FetchModifier::Ext(param));
@@ -415,6 +420,9 @@ fn arbitrary_commands_round_trip() {
         }
         if let Ok(v) = AppendData::arbitrary(&mut u) {
             assert_round_trip!(AppendData, v);
+        }
+        if let Ok(v) = AppendMessage::arbitrary(&mut u) {
+            assert_round_trip!(AppendMessage, v);
         }
         if let Ok(v) = OtherCommand::arbitrary(&mut u) {
             assert_round_trip!(OtherCommand, v);

@@ -2,6 +2,7 @@
 //! per grammar area, and the round-trip checks.
 
 mod acl;
+mod append;
 pub(crate) mod body;
 mod body_depth;
 mod body_known;

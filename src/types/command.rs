@@ -24,6 +24,7 @@
 //! assert_eq!(to_vec(&cmd), b"a3 STORE 1 +FLAGS \\Deleted\r\n");
 //! ```
 
+mod append;
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
 mod message;
@@ -32,10 +33,8 @@ mod other;
 use crate::owned::IntoStatic;
 use crate::types::acl::AclCommand;
 use crate::types::auth::{Base64, Secret};
-use crate::types::datetime::DateTime;
 use crate::types::extension::ExtParam;
 use crate::types::fetch::FetchItems;
-use crate::types::flag::FlagList;
 use crate::types::id::IdParams;
 use crate::types::list::{List, NonEmptyList};
 use crate::types::list_args::{ListArguments, LsubArguments};
@@ -48,9 +47,8 @@ use crate::types::sequence::SequenceSet;
 use crate::types::sort::{SortArgs, ThreadArgs};
 use crate::types::status::StatusArguments;
 
-pub use message::{
-    AppendData, FetchModifier, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
-};
+pub use append::{AppendData, AppendMessage};
+pub use message::{FetchModifier, StoreAction, StoreAttFlags, StoreFlags, StoreModifier};
 pub use other::{OtherArgs, OtherCommand};
 
 /// `command = tag SP (command-any / command-auth / command-nonauth / command-select) CRLF`
@@ -160,17 +158,14 @@ pub enum CommandBody<'a> {
     Namespace,
     /// `status = "STATUS" SP mailbox SP "(" status-att *(SP status-att) ")"` (§6.3.11).
     Status(StatusArguments<'a>),
-    /// `append = "APPEND" SP mailbox [SP flag-list] [SP date-time] SP append-data` (§6.3.12;
-    /// `append-data = literal / literal8 / append-data-ext`, RFC 4466 §2.3, RFC 3516).
+    /// `append = "APPEND" SP mailbox 1*append-message` (§6.3.12 with RFC 3502 MULTIAPPEND;
+    /// `append-message = [SP flag-list] [SP date-time] SP append-data`, RFC 4466 §2.3).
+    /// [`CommandBody::append`] builds the usual one-message form.
     Append {
         /// The destination mailbox.
         mailbox: Mailbox<'a>,
-        /// Flags to set on the message.
-        flags: Option<FlagList<'a>>,
-        /// The message's internal date.
-        date: Option<DateTime>,
-        /// The message.
-        data: AppendData<'a>,
+        /// The messages, appended together or not at all (RFC 3502).
+        messages: NonEmptyList<'a, AppendMessage<'a>>,
     },
     /// `idle = "IDLE" CRLF "DONE"` (§6.3.13, RFC 2177): the command line; the client ends
     /// the idle with an [`IdleDone`] line.
@@ -302,6 +297,14 @@ impl<'a> CommandBody<'a> {
             first,
             rest: it.collect(),
         })
+    }
+
+    /// `APPEND` of one message to `mailbox`.
+    pub fn append(mailbox: Mailbox<'a>, message: AppendMessage<'a>) -> Self {
+        Self::Append {
+            mailbox,
+            messages: NonEmptyList::one(message),
+        }
     }
 
     /// `LOGIN` with a user name and a password.
@@ -462,16 +465,9 @@ impl IntoStatic for CommandBody<'_> {
             Self::Lsub(args) => C::Lsub(args.into_static()),
             Self::Namespace => C::Namespace,
             Self::Status(args) => C::Status(args.into_static()),
-            Self::Append {
-                mailbox,
-                flags,
-                date,
-                data,
-            } => C::Append {
+            Self::Append { mailbox, messages } => C::Append {
                 mailbox: mailbox.into_static(),
-                flags: flags.into_static(),
-                date,
-                data: data.into_static(),
+                messages: messages.into_static(),
             },
             Self::Idle => C::Idle,
             Self::Check => C::Check,

@@ -133,3 +133,76 @@ fn untagged_updates_arrive_while_a_literal_waits() {
     assert_eq!(client.state(), imap_wire::session::State::Logout);
     let _ = StatusKind::Ok;
 }
+
+#[test]
+fn multiappend_sends_each_message_after_its_continuation() {
+    let mut client = logged_in("IMAP4rev1 MULTIAPPEND");
+    let append = cmd(
+        "APPEND Drafts (\\Seen) {3}\r\none {3}\r\ntwo \"01-Jan-2020 00:00:00 +0000\" {5}\r\nthree",
+    );
+    let imap_wire::CommandBody::Append { messages, .. } = &append else {
+        panic!("{append:?}")
+    };
+    assert_eq!(messages.len(), 3);
+    let _ = client.enqueue(append).unwrap();
+    assert_eq!(take_sent(&mut client), b"A2 APPEND Drafts (\\Seen) {3}\r\n");
+    client.receive(b"+ Ready for literal data\r\n");
+    assert!(client.next_event().is_none());
+    assert_eq!(take_sent(&mut client), b"one {3}\r\n");
+    assert_eq!(take_sent(&mut client), b"", "the second literal waits too");
+    client.receive(b"+ Ready for literal data\r\n");
+    assert!(client.next_event().is_none());
+    assert_eq!(
+        take_sent(&mut client),
+        b"two \"01-Jan-2020 00:00:00 +0000\" {5}\r\n"
+    );
+    client.receive(b"+ Ready for literal data\r\n");
+    assert!(client.next_event().is_none());
+    assert_eq!(take_sent(&mut client), b"three\r\n");
+    client.receive(b"A2 OK [APPENDUID 7 10:12] done\r\n");
+    assert_eq!(
+        transcript(&mut client),
+        ["completed 2 OK [APPENDUID 7 10:12] done"]
+    );
+}
+
+#[test]
+fn multiappend_refused_after_the_first_message_sends_no_more() {
+    let mut client = logged_in("IMAP4rev1");
+    let _ = client
+        .enqueue(cmd("APPEND INBOX {1}\r\na {2}\r\nbc"))
+        .unwrap();
+    let _ = client.enqueue(cmd("NOOP")).unwrap();
+    assert_eq!(take_sent(&mut client), b"A2 APPEND INBOX {1}\r\n");
+    client.receive(b"+ go\r\n");
+    assert!(client.next_event().is_none());
+    assert_eq!(take_sent(&mut client), b"a {2}\r\n");
+    client.receive(b"A2 NO [OVERQUOTA] quota exceeded\r\n");
+    assert_eq!(
+        transcript(&mut client),
+        ["completed 2 NO [OVERQUOTA] quota exceeded"]
+    );
+    assert_eq!(take_sent(&mut client), b"A3 NOOP\r\n");
+}
+
+#[test]
+fn multiappend_with_literal_plus_sends_at_once() {
+    let mut client = logged_in("IMAP4rev1 LITERAL+");
+    let _ = client
+        .enqueue(cmd("APPEND INBOX {1}\r\na {2}\r\nbc"))
+        .unwrap();
+    assert_eq!(
+        take_sent(&mut client),
+        b"A2 APPEND INBOX {1+}\r\na {2+}\r\nbc\r\n"
+    );
+}
+
+/// A client with `caps` whose LOGIN (tag A1) has completed, with nothing left to send.
+fn logged_in(caps: &str) -> imap_wire::client::Client {
+    let mut client = with_caps(caps);
+    let _ = client.enqueue(cmd("LOGIN fred secret")).unwrap();
+    client.receive(b"A1 OK done\r\n");
+    let _ = transcript(&mut client);
+    let _ = take_sent(&mut client);
+    client
+}

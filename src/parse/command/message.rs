@@ -1,23 +1,17 @@
-//! Parsers of the commands on messages: FETCH, STORE, COPY, MOVE, UID EXPUNGE and APPEND.
+//! Parsers of the commands on messages: FETCH, STORE, COPY, MOVE and UID EXPUNGE.
 
-use alloc::borrow::Cow;
-
-use super::super::datetime::date_time;
-use super::super::extension::{ext_param, tagged_ext};
+use super::super::extension::ext_param;
 use super::super::fetch::fetch_items;
 use super::super::flag::{flag, flag_list};
 use super::super::mailbox::mailbox;
-use super::super::primitive::{literal, literal8};
 use super::super::sequence::sequence_set;
-use super::super::{Cx, PResult, expected, impl_parse, keyword, sp};
+use super::super::{Cx, PResult, impl_parse, keyword, sp};
 use super::{more_items, params};
 use crate::types::command::{
-    AppendData, CommandBody, FetchModifier, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+    CommandBody, FetchModifier, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
 };
-use crate::types::extension::is_label_fchar;
 use crate::types::list::ListItem;
 use crate::types::mailbox::Mailbox;
-use crate::types::primitive::{Literal, Literal8};
 use crate::types::sequence::SequenceSet;
 
 /// `fetch = "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" / fetch-att / "(" fetch-att
@@ -133,57 +127,8 @@ pub(super) fn uid_expunge<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, CommandBody<'
     Ok((rest, CommandBody::UidExpunge { sequence_set }))
 }
 
-/// `append = "APPEND" SP mailbox [SP flag-list] [SP date-time] SP append-data` (RFC 9051 §9
-/// with RFC 4466 §2.3's `append-data`), after `"APPEND" SP`.
-pub(super) fn append<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, CommandBody<'a>> {
-    let (rest, mailbox) = mailbox(cx, i)?;
-    let (mut rest, ()) = sp(rest)?;
-    let mut flags = None;
-    if rest.first() == Some(&b'(') {
-        let (after, f) = flag_list(cx, rest)?;
-        flags = Some(f);
-        rest = sp(after)?.0;
-    }
-    let mut date = None;
-    if rest.first() == Some(&b'"') {
-        let (after, d) = date_time(rest)?;
-        date = Some(d);
-        rest = sp(after)?.0;
-    }
-    let (rest, data) = append_data(cx, rest)?;
-    let body = CommandBody::Append {
-        mailbox,
-        flags,
-        date,
-        data,
-    };
-    Ok((rest, body))
-}
-
-/// `append-data = literal / literal8 / append-data-ext` (RFC 4466 §2.3, RFC 3516 §4.4)
-///
-/// `append-data-ext = tagged-ext`
-pub(crate) fn append_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, AppendData<'a>> {
-    match i.first() {
-        Some(b'{') => {
-            let (rest, data) = literal(i)?;
-            Ok((rest, AppendData::Literal(Literal(Cow::Borrowed(data)))))
-        }
-        Some(b'~') => {
-            let (rest, data) = literal8(i)?;
-            Ok((rest, AppendData::Literal8(Literal8(Cow::Borrowed(data)))))
-        }
-        Some(&b) if is_label_fchar(b) => {
-            let (rest, ext) = tagged_ext(cx, i)?;
-            Ok((rest, AppendData::Ext(ext)))
-        }
-        _ => expected(i, "append-data"),
-    }
-}
-
 impl_parse!(StoreAction => plain store_action);
 impl_parse!(StoreAttFlags, store_att_flags);
 impl_parse!(StoreFlags, store_flags);
 impl_parse!(StoreModifier, store_modifier);
 impl_parse!(FetchModifier, fetch_modifier);
-impl_parse!(AppendData, append_data);

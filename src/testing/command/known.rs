@@ -8,8 +8,8 @@ use crate::serialize::{Encode, EncodeConfig, Encoder, LiteralMode};
 use crate::testing::assert_round_trip;
 use crate::types::auth::{Base64, Secret};
 use crate::types::command::{
-    AppendData, AuthenticateResponse, Command, CommandBody, OtherArgs, OtherCommand, StoreAction,
-    StoreAttFlags, StoreFlags,
+    AppendData, AppendMessage, AuthenticateResponse, Command, CommandBody, OtherArgs, OtherCommand,
+    StoreAction, StoreAttFlags, StoreFlags,
 };
 use crate::types::datetime::DateTime;
 use crate::types::extension::{ExtParam, TaggedExtLabel, TaggedExtVal};
@@ -310,11 +310,10 @@ fn rfc_append_examples() {
         b"\r\n",
     ]
     .concat();
-    let append = |msg: &[u8]| C::Append {
-        mailbox: mb("saved-messages"),
-        flags: Some(flags(&[Flag::Seen])),
-        date: None,
-        data: AppendData::Literal(Literal::new(msg.to_vec()).unwrap()),
+    let append = |msg: &[u8]| {
+        let data = AppendData::Literal(Literal::new(msg.to_vec()).unwrap());
+        let message = AppendMessage::new(data).with_flags(flags(&[Flag::Seen]));
+        C::append(mb("saved-messages"), message)
     };
     let c = cmd!(&line, "A003", append(&msg));
     let mut enc = Encoder::new(EncodeConfig::default());
@@ -358,21 +357,20 @@ fn rfc_append_examples() {
     cmd!(
         b"A1 APPEND INBOX \"07-Feb-1994 21:52:25 -0800\" {3}\r\nabc\r\n",
         "A1",
-        C::Append {
-            mailbox: Mailbox::Inbox,
-            flags: None,
-            date: Some(date),
-            data: AppendData::Literal(Literal::new(&b"abc"[..]).unwrap()),
-        }
+        C::append(
+            Mailbox::Inbox,
+            AppendMessage::new(AppendData::Literal(Literal::new(&b"abc"[..]).unwrap()))
+                .with_date(date),
+        )
     );
     cmd!(b"A2 append Drafts () \" 7-Feb-1994 21:52:25 +0000\" ~{5}\r\nab\0cd\r\n"
     => b"A2 APPEND Drafts () \"07-Feb-1994 21:52:25 +0000\" ~{5}\r\nab\0cd\r\n", "A2",
-    C::Append {
-        mailbox: mb("Drafts"),
-        flags: Some(FlagList::default()),
-        date: Some(DateTime::parse(b"\"07-Feb-1994 21:52:25 +0000\"").unwrap()),
-        data: AppendData::Literal8(Literal8::new(&b"ab\0cd"[..])),
-    });
+    C::append(
+        mb("Drafts"),
+        AppendMessage::new(AppendData::Literal8(Literal8::new(&b"ab\0cd"[..])))
+            .with_flags(FlagList::default())
+            .with_date(DateTime::parse(b"\"07-Feb-1994 21:52:25 +0000\"").unwrap()),
+    ));
     let boundary = "--------------030308070208000400050907";
     let line = alloc::format!(
         "A003 APPEND Drafts (\\Seen \\Draft $MDNSent) CATENATE (URL \
@@ -382,11 +380,16 @@ fn rfc_append_examples() {
          URL \"/Drafts;UIDVALIDITY=385759045/;UID=30\" TEXT {{44}}\r\n\r\n{boundary}--\r\n)\r\n"
     );
     let c = Command::parse(line.as_bytes()).unwrap();
-    let C::Append {
-        data: AppendData::Ext(ext),
-        flags: Some(f),
-        ..
-    } = &c.body
+    let C::Append { messages, .. } = &c.body else {
+        panic!("{c:?}");
+    };
+    let [
+        AppendMessage {
+            data: AppendData::Ext(ext),
+            flags: Some(f),
+            ..
+        },
+    ] = &messages.to_vec()[..]
     else {
         panic!("{c:?}");
     };

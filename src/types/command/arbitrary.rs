@@ -8,8 +8,8 @@ use alloc::vec::Vec;
 use arbitrary::{Arbitrary, Result, Unstructured};
 
 use super::{
-    AppendData, AuthenticateResponse, Command, CommandBody, FetchModifier, IdleDone, OtherArgs,
-    OtherCommand, SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+    AppendData, AppendMessage, AuthenticateResponse, Command, CommandBody, FetchModifier, IdleDone,
+    OtherArgs, OtherCommand, SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
 };
 use crate::chars::{is_atom_char, is_tag_char};
 use crate::types::auth::{Base64, Secret};
@@ -17,7 +17,7 @@ use crate::types::datetime::DateTime;
 use crate::types::extension::{ExtParam, TaggedExt};
 use crate::types::fetch::FetchItems;
 use crate::types::flag::{Flag, FlagList};
-use crate::types::list::List;
+use crate::types::list::{List, NonEmptyList};
 use crate::types::list_args::{ListArguments, LsubArguments};
 use crate::types::mailbox::Mailbox;
 use crate::types::primitive::{AString, Atom, Literal, Literal8, Tag};
@@ -67,6 +67,16 @@ fn atoms<'a>(u: &mut Unstructured<'a>, names: &[&str]) -> Result<List<'a, Atom<'
 fn list<'a, T: Arbitrary<'a>>(u: &mut Unstructured<'a>, max: usize) -> Result<List<'a, T>> {
     let n = u.int_in_range(0..=max)?;
     (0..n).map(|_| T::arbitrary(u)).collect()
+}
+
+/// 1 to `max` items.
+fn non_empty<'a, T: Arbitrary<'a>>(
+    u: &mut Unstructured<'a>,
+    max: usize,
+) -> Result<NonEmptyList<'a, T>> {
+    let n = u.int_in_range(1..=max)?;
+    let items: Vec<T> = (0..n).map(|_| T::arbitrary(u)).collect::<Result<_>>()?;
+    NonEmptyList::try_from(items).map_err(|_| arbitrary::Error::IncorrectFormat)
 }
 
 const MECHANISMS: &[&str] = &["PLAIN", "LOGIN", "GSSAPI", "EXTERNAL", "SCRAM-SHA-256"];
@@ -133,6 +143,16 @@ impl<'a> Arbitrary<'a> for AppendData<'a> {
                 Self::Literal8(Literal8(Cow::Borrowed(u.bytes(len)?)))
             }
             _ => Self::Ext(TaggedExt::arbitrary(u)?),
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for AppendMessage<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Self {
+            flags: Option::<FlagList<'a>>::arbitrary(u)?,
+            date: Option::<DateTime>::arbitrary(u)?,
+            data: AppendData::arbitrary(u)?,
         })
     }
 }
@@ -257,9 +277,7 @@ impl<'a> Arbitrary<'a> for CommandBody<'a> {
             14 => C::Namespace,
             15 => C::Append {
                 mailbox: mailbox(u)?,
-                flags: Option::<FlagList<'a>>::arbitrary(u)?,
-                date: Option::<DateTime>::arbitrary(u)?,
-                data: AppendData::arbitrary(u)?,
+                messages: non_empty(u, 3)?,
             },
             16 => C::Idle,
             17 => C::Check,

@@ -1,13 +1,11 @@
-//! Arguments of the commands on messages: STORE's flags and modifiers, FETCH's modifiers and
-//! APPEND's data.
+//! Arguments of the commands on messages: STORE's flags and modifiers and FETCH's modifiers.
 
 use alloc::vec::Vec;
 
 use crate::owned::IntoStatic;
-use crate::types::extension::{ExtParam, TaggedExt};
+use crate::types::extension::ExtParam;
 use crate::types::flag::{Flag, FlagList};
 use crate::types::list::List;
-use crate::types::primitive::{Literal, Literal8};
 
 /// How STORE changes the flags: `["+" / "-"] "FLAGS"`. The enum is closed: the grammar has
 /// exactly these three cases.
@@ -115,19 +113,6 @@ pub enum FetchModifier<'a> {
     Ext(ExtParam<'a>),
 }
 
-/// `append-data = literal / literal8 / append-data-ext` (RFC 4466 §2.3; `literal8` from
-/// RFC 3516 BINARY). The enum is closed: the grammar has exactly these three cases.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum AppendData<'a> {
-    /// The message as a literal (`{n}` or `{n+}`; no NUL).
-    Literal(Literal<'a>),
-    /// The message as a binary literal `~{n}` (may hold NUL).
-    Literal8(Literal8<'a>),
-    /// `append-data-ext = tagged-ext`: the message built by an extension, such as
-    /// `CATENATE (URL "/INBOX;UID=20/;section=1")` (RFC 4469).
-    Ext(TaggedExt<'a>),
-}
-
 impl IntoStatic for StoreAttFlags<'_> {
     type Static = StoreAttFlags<'static>;
 
@@ -170,18 +155,6 @@ impl IntoStatic for FetchModifier<'_> {
     fn into_static(self) -> FetchModifier<'static> {
         match self {
             Self::Ext(p) => FetchModifier::Ext(p.into_static()),
-        }
-    }
-}
-
-impl IntoStatic for AppendData<'_> {
-    type Static = AppendData<'static>;
-
-    fn into_static(self) -> AppendData<'static> {
-        match self {
-            Self::Literal(l) => AppendData::Literal(l.into_static()),
-            Self::Literal8(l) => AppendData::Literal8(l.into_static()),
-            Self::Ext(e) => AppendData::Ext(e.into_static()),
         }
     }
 }

@@ -1,0 +1,32 @@
+//! Serializers of APPEND's messages (RFC 9051 §9, RFC 3502, RFC 4466 §2.3). A literal's
+//! form (`{n}`, `{n+}`, `~{n}`) is the [`Encoder`]'s choice, which records where a
+//! synchronising one makes the client wait for `+`.
+
+use super::{Encode, Encoder};
+use crate::types::command::{AppendData, AppendMessage};
+
+impl Encode for AppendMessage<'_> {
+    /// `[flag-list SP] [date-time SP] append-data`: the message without the `SP` that
+    /// precedes it in the command.
+    fn encode(&self, enc: &mut Encoder) {
+        if let Some(flags) = &self.flags {
+            flags.encode(enc);
+            enc.byte(b' ');
+        }
+        if let Some(date) = &self.date {
+            date.encode(enc);
+            enc.byte(b' ');
+        }
+        self.data.encode(enc);
+    }
+}
+
+impl Encode for AppendData<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        match self {
+            Self::Literal(l) => l.encode(enc),
+            Self::Literal8(l) => l.encode(enc),
+            Self::Ext(e) => e.encode(enc),
+        }
+    }
+}
