@@ -223,9 +223,18 @@ impl Session {
             C::Store {
                 uid,
                 sequence_set,
-                flags,
+                att,
                 ..
             } => {
+                // Gmail's labels are not kept here: only a flags change is carried out.
+                let Some(flags) = att.as_flags() else {
+                    return self.server.complete(
+                        h,
+                        StatusKind::Bad,
+                        None,
+                        "Only FLAGS can be stored",
+                    );
+                };
                 let names = match &flags.flags {
                     StoreFlags::List(l) => flag_names(&l.0),
                     StoreFlags::Bare { first, rest } => {

@@ -10,7 +10,8 @@ use crate::parse::command::literal_announced;
 use crate::types::auth::Secret;
 use crate::types::command::{
     AuthenticateResponse, Command, CommandBody, FetchModifier, IdleDone, OtherArgs, OtherCommand,
-    SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+    SelectParam, StoreAction, StoreAtt, StoreAttFlags, StoreAttLabels, StoreFlags, StoreLabels,
+    StoreModifier,
 };
 use crate::types::list::{List, ListItem};
 use crate::types::mailbox::Mailbox;
@@ -182,12 +183,12 @@ impl Encode for CommandBody<'_> {
                 uid,
                 sequence_set,
                 modifiers,
-                flags,
+                att,
             } => {
                 name_and_set(enc, *uid, b"STORE", sequence_set);
                 params(enc, modifiers);
                 enc.byte(b' ');
-                flags.encode(enc);
+                att.encode(enc);
             }
             Self::Copy {
                 uid,
@@ -279,14 +280,57 @@ impl Encode for StoreAction {
     }
 }
 
+impl Encode for StoreAtt<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        match self {
+            Self::Flags(f) => f.encode(enc),
+            Self::GmLabels(l) => l.encode(enc),
+        }
+    }
+}
+
+/// Writes `[".SILENT"] SP`, what follows the item name of a STORE.
+fn silent_sp(enc: &mut Encoder, silent: bool) {
+    if silent {
+        enc.raw(b".SILENT");
+    }
+    enc.byte(b' ');
+}
+
 impl Encode for StoreAttFlags<'_> {
     fn encode(&self, enc: &mut Encoder) {
         self.action.encode(enc);
-        if self.silent {
-            enc.raw(b".SILENT");
-        }
-        enc.byte(b' ');
+        silent_sp(enc, self.silent);
         self.flags.encode(enc);
+    }
+}
+
+impl Encode for StoreAttLabels<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        enc.raw(match self.action {
+            StoreAction::Replace => b"X-GM-LABELS",
+            StoreAction::Add => b"+X-GM-LABELS",
+            StoreAction::Remove => b"-X-GM-LABELS",
+        });
+        silent_sp(enc, self.silent);
+        self.labels.encode(enc);
+    }
+}
+
+impl Encode for StoreLabels<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        match self {
+            Self::List(list) => {
+                enc.byte(b'(');
+                enc.list(list.iter(), |enc, l| l.encode(enc));
+                enc.byte(b')');
+            }
+            Self::Bare { first, rest } => {
+                enc.list(core::iter::once(first.clone()).chain(rest), |enc, l| {
+                    l.encode(enc);
+                });
+            }
+        }
     }
 }
 

@@ -227,13 +227,13 @@ pub(crate) fn command_body_with(
             any::<bool>(),
             sequence_set(),
             params(ext_param().prop_map(StoreModifier::Ext)),
-            store_att_flags()
+            crate::testing::gm_store::store_att()
         )
-            .prop_map(|(uid, sequence_set, modifiers, flags)| C::Store {
+            .prop_map(|(uid, sequence_set, modifiers, att)| C::Store {
                 uid,
                 sequence_set,
                 modifiers,
-                flags
+                att
             }),
         (any::<bool>(), sequence_set(), mb()).prop_map(|(uid, sequence_set, mailbox)| C::Copy {
             uid,

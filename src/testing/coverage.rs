@@ -12,7 +12,7 @@ use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 
 use crate::types::code::Code;
-use crate::types::command::{Command, CommandBody};
+use crate::types::command::{Command, CommandBody, StoreAtt};
 use crate::types::message::MessageAttribute;
 use crate::types::response::{Continuation, Data, Greeting, GreetingKind, Response, Untagged};
 
@@ -53,7 +53,13 @@ impl Seen {
             B::UidExpunge { .. } => "UID EXPUNGE",
             B::Search { uid: u, .. } => uid(*u, "SEARCH", "UID SEARCH"),
             B::Fetch { uid: u, .. } => uid(*u, "FETCH", "UID FETCH"),
-            B::Store { uid: u, .. } => uid(*u, "STORE", "UID STORE"),
+            B::Store { uid: u, att, .. } => {
+                self.0.insert(match att {
+                    StoreAtt::Flags(_) => "STORE FLAGS",
+                    StoreAtt::GmLabels(_) => "STORE X-GM-LABELS",
+                });
+                uid(*u, "STORE", "UID STORE")
+            }
             B::Copy { uid: u, .. } => uid(*u, "COPY", "UID COPY"),
             B::Move { uid: u, .. } => uid(*u, "MOVE", "UID MOVE"),
             B::Other(_) => "other command",
@@ -294,6 +300,8 @@ const COMMANDS: &[&str] = &[
     "CANCELUPDATE",
     "COMPRESS",
     "UNAUTHENTICATE",
+    "STORE FLAGS",
+    "STORE X-GM-LABELS",
 ];
 
 const RESPONSES: &[&str] = &[

@@ -19,6 +19,7 @@ pub(crate) mod fetch;
 pub(crate) mod fetch_ext;
 mod fetch_known;
 pub(crate) mod flag;
+mod gm_store;
 mod id;
 pub(crate) mod list_args;
 pub(crate) mod listing;

@@ -17,7 +17,8 @@
 //! use imap_wire::types::command::{Command, CommandBody, StoreAction};
 //! use imap_wire::{Flag, Parse, to_vec};
 //! let cmd = Command::parse(b"a3 store 1 +flags \\DELETED\r\n").unwrap();
-//! let CommandBody::Store { uid, flags, .. } = &cmd.body else { panic!() };
+//! let CommandBody::Store { uid, att, .. } = &cmd.body else { panic!() };
+//! let flags = att.as_flags().unwrap();
 //! assert!(!uid);
 //! assert_eq!(flags.action, StoreAction::Add);
 //! assert_eq!(flags.flags.to_vec(), [Flag::Deleted]);
@@ -48,7 +49,10 @@ use crate::types::sort::{SortArgs, ThreadArgs};
 use crate::types::status::StatusArguments;
 
 pub use append::{AppendData, AppendMessage};
-pub use message::{FetchModifier, StoreAction, StoreAttFlags, StoreFlags, StoreModifier};
+pub use message::{
+    FetchModifier, StoreAction, StoreAtt, StoreAttFlags, StoreAttLabels, StoreFlags, StoreLabels,
+    StoreModifier,
+};
 pub use other::{OtherArgs, OtherCommand};
 
 /// `command = tag SP (command-any / command-auth / command-nonauth / command-select) CRLF`
@@ -215,8 +219,8 @@ pub enum CommandBody<'a> {
         /// `store-modifiers = SP "(" store-modifier *(SP store-modifier) ")"`; empty when
         /// absent.
         modifiers: List<'a, StoreModifier<'a>>,
-        /// What to do to the flags.
-        flags: StoreAttFlags<'a>,
+        /// What to change: the flags or, with Gmail, the labels.
+        att: StoreAtt<'a>,
     },
     /// `copy = "COPY" SP sequence-set SP mailbox` (§6.4.7), or `UID COPY`.
     Copy {
@@ -496,12 +500,12 @@ impl IntoStatic for CommandBody<'_> {
                 uid,
                 sequence_set,
                 modifiers,
-                flags,
+                att,
             } => C::Store {
                 uid,
                 sequence_set: sequence_set.into_static(),
                 modifiers: modifiers.into_static(),
-                flags: flags.into_static(),
+                att: att.into_static(),
             },
             Self::Copy {
                 uid,

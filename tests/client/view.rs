@@ -88,3 +88,32 @@ fn a_new_selection_resets_and_a_new_uidvalidity_forgets_uids() {
     assert_eq!(client.mailbox().unwrap().exists(), 0);
     assert_eq!(client.mailbox().unwrap().uid_validity(), None);
 }
+
+#[test]
+fn a_label_store_is_a_store_that_leaves_flags_alone() {
+    let mut client = selected(b"* 2 EXISTS\r\nA1 OK done\r\n");
+    // Gmail's label store names messages by sequence number, as a flag store does: the server
+    // sends no EXPUNGE while it runs, so a FETCH by number may follow at once.
+    let _ = client
+        .enqueue(cmd("STORE 1 +X-GM-LABELS (\\Important \"My Work\")"))
+        .unwrap();
+    let _ = client.enqueue(cmd("FETCH 2 UID")).unwrap();
+    let sent = take_sent(&mut client);
+    assert_eq!(
+        String::from_utf8_lossy(&sent),
+        "A2 STORE 1 +X-GM-LABELS (\\Important \"My Work\")\r\nA3 FETCH 2 UID\r\n"
+    );
+    client.receive(
+        b"* 1 FETCH (X-GM-LABELS (\\Important \"My Work\") UID 7)\r\nA2 OK STORE (Success)\r\n\
+          * 2 FETCH (UID 9 FLAGS (\\Seen))\r\nA3 OK done\r\n",
+    );
+    let events = transcript(&mut client);
+    assert!(
+        events.iter().any(|e| e.contains("X-GM-LABELS")),
+        "{events:?}"
+    );
+    let view = client.mailbox().unwrap();
+    assert_eq!(view.exists(), 2);
+    assert_eq!(view.uid(1), Some(nz(7)));
+    assert_eq!(view.uid(2), Some(nz(9)));
+}

@@ -3,12 +3,15 @@
 use super::super::extension::ext_param;
 use super::super::fetch::fetch_items;
 use super::super::flag::{flag, flag_list};
+use super::super::list::{Sep, paren_list};
 use super::super::mailbox::mailbox;
+use super::super::message_ext::gm_label;
 use super::super::sequence::sequence_set;
 use super::super::{Cx, PResult, impl_parse, keyword, sp};
 use super::{more_items, params};
 use crate::types::command::{
-    CommandBody, FetchModifier, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+    CommandBody, FetchModifier, StoreAction, StoreAtt, StoreAttFlags, StoreAttLabels, StoreFlags,
+    StoreLabels, StoreModifier,
 };
 use crate::types::list::ListItem;
 use crate::types::mailbox::Mailbox;
@@ -45,40 +48,60 @@ impl<'a> ListItem<'a> for FetchModifier<'a> {
 }
 
 /// `store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags` (RFC 9051 §9,
-/// RFC 4466 §2.5), after `"STORE" SP`.
+/// RFC 4466 §2.5), after `"STORE" SP`; Gmail's labels may stand for `store-att-flags`.
 pub(super) fn store<'a>(cx: &Cx, i: &'a [u8], uid: bool) -> PResult<'a, CommandBody<'a>> {
     let (rest, sequence_set) = sequence_set(cx, i)?;
     let (rest, modifiers) = params(cx, rest)?;
     let (rest, ()) = sp(rest)?;
-    let (rest, flags) = store_att_flags(cx, rest)?;
+    let (rest, att) = store_att(cx, rest)?;
     let body = CommandBody::Store {
         uid,
         sequence_set,
         modifiers,
-        flags,
+        att,
     };
     Ok((rest, body))
 }
 
-/// `["+" / "-"] "FLAGS"`, the part of `store-att-flags` that says what to do.
-pub(crate) fn store_action(i: &[u8]) -> PResult<'_, StoreAction> {
-    let (rest, action) = match i.first() {
+/// `["+" / "-"]`, the sign that says what STORE does.
+fn sign(i: &[u8]) -> (&[u8], StoreAction) {
+    match i.first() {
         Some(b'+') => (&i[1..], StoreAction::Add),
         Some(b'-') => (&i[1..], StoreAction::Remove),
         _ => (i, StoreAction::Replace),
-    };
+    }
+}
+
+/// `[".SILENT"]`.
+fn silent(i: &[u8]) -> (&[u8], bool) {
+    match keyword(i, ".SILENT") {
+        Ok((after, ())) => (after, true),
+        Err(_) => (i, false),
+    }
+}
+
+/// `["+" / "-"] "FLAGS"`, the part of `store-att-flags` that says what to do.
+pub(crate) fn store_action(i: &[u8]) -> PResult<'_, StoreAction> {
+    let (rest, action) = sign(i);
     let (rest, ()) = keyword(rest, "FLAGS")?;
     Ok((rest, action))
+}
+
+/// `store-att-flags` (RFC 9051 §9) or Gmail's `["+" / "-"] "X-GM-LABELS" [".SILENT"] SP
+/// ("(" [label *(SP label)] ")" / (label *(SP label)))` (X-GM-EXT-1).
+pub(crate) fn store_att<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, StoreAtt<'a>> {
+    let (after_sign, _) = sign(i);
+    if keyword(after_sign, "X-GM-LABELS").is_ok() {
+        return store_att_labels(cx, i).map(|(rest, l)| (rest, StoreAtt::GmLabels(l)));
+    }
+    store_att_flags(cx, i).map(|(rest, f)| (rest, StoreAtt::Flags(f)))
 }
 
 /// `store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))`
 /// (RFC 9051 §9, RFC 3501 §9)
 pub(crate) fn store_att_flags<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, StoreAttFlags<'a>> {
     let (rest, action) = store_action(i)?;
-    let (rest, silent) = match keyword(rest, ".SILENT") {
-        Ok((after, ())) => (after, true),
-        Err(_) => (rest, false),
-    };
+    let (rest, silent) = silent(rest);
     let (rest, ()) = sp(rest)?;
     let (rest, flags) = store_flags(cx, rest)?;
     let value = StoreAttFlags {
@@ -87,6 +110,33 @@ pub(crate) fn store_att_flags<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, StoreAttF
         flags,
     };
     Ok((rest, value))
+}
+
+/// `["+" / "-"] "X-GM-LABELS" [".SILENT"] SP ("(" [label *(SP label)] ")" / (label *(SP
+/// label)))`, Gmail's STORE of labels (X-GM-EXT-1).
+pub(crate) fn store_att_labels<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, StoreAttLabels<'a>> {
+    let (rest, action) = sign(i);
+    let (rest, ()) = keyword(rest, "X-GM-LABELS")?;
+    let (rest, silent) = silent(rest);
+    let (rest, ()) = sp(rest)?;
+    let (rest, labels) = store_labels(cx, rest)?;
+    let value = StoreAttLabels {
+        action,
+        silent,
+        labels,
+    };
+    Ok((rest, value))
+}
+
+/// `"(" [label *(SP label)] ")" / (label *(SP label))`, the labels of a Gmail STORE.
+pub(crate) fn store_labels<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, StoreLabels<'a>> {
+    if i.first() == Some(&b'(') {
+        let (rest, list) = paren_list(cx, i, Sep::Space, 0)?;
+        return Ok((rest, StoreLabels::List(list)));
+    }
+    let (rest, first) = gm_label(i)?;
+    let (rest, more) = more_items(cx, rest)?;
+    Ok((rest, StoreLabels::Bare { first, rest: more }))
 }
 
 /// `flag-list / (flag *(SP flag))`, the flags of `store-att-flags`.
@@ -128,7 +178,10 @@ pub(super) fn uid_expunge<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, CommandBody<'
 }
 
 impl_parse!(StoreAction => plain store_action);
+impl_parse!(StoreAtt, store_att);
 impl_parse!(StoreAttFlags, store_att_flags);
+impl_parse!(StoreAttLabels, store_att_labels);
+impl_parse!(StoreLabels, store_labels);
 impl_parse!(StoreFlags, store_flags);
 impl_parse!(StoreModifier, store_modifier);
 impl_parse!(FetchModifier, fetch_modifier);

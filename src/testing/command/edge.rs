@@ -71,7 +71,7 @@ fn extension_parameters() {
                 "UNCHANGEDSINCE",
                 Some("12121230045")
             ))]),
-            flags: store(
+            att: store(
                 StoreAction::Add,
                 true,
                 StoreFlags::List(flags(&[Flag::Deleted]))

@@ -9,7 +9,7 @@ use crate::testing::assert_round_trip;
 use crate::types::auth::{Base64, Secret};
 use crate::types::command::{
     AppendData, AppendMessage, AuthenticateResponse, Command, CommandBody, OtherArgs, OtherCommand,
-    StoreAction, StoreAttFlags, StoreFlags,
+    StoreAction, StoreAtt, StoreAttFlags, StoreFlags,
 };
 use crate::types::datetime::DateTime;
 use crate::types::extension::{ExtParam, TaggedExtLabel, TaggedExtVal};
@@ -56,12 +56,12 @@ pub(super) fn store(
     action: StoreAction,
     silent: bool,
     flags: StoreFlags<'static>,
-) -> StoreAttFlags<'static> {
-    StoreAttFlags {
+) -> StoreAtt<'static> {
+    StoreAtt::Flags(StoreAttFlags {
         action,
         silent,
         flags,
-    }
+    })
 }
 
 pub(super) fn other(name: &'static str, args: &'static [u8]) -> CommandBody<'static> {
@@ -220,7 +220,7 @@ fn rfc9051_section_6_examples() {
             uid: false,
             sequence_set: set("2:4"),
             modifiers: List::new(),
-            flags: store(
+            att: store(
                 StoreAction::Add,
                 false,
                 StoreFlags::List(flags(&[Flag::Deleted]))
@@ -232,7 +232,7 @@ fn rfc9051_section_6_examples() {
         uid: false,
         sequence_set: SequenceSet::SEARCH_RES,
         modifiers: List::new(),
-        flags: store(StoreAction::Add, true, StoreFlags::List(flags(&[Flag::Deleted]))),
+        att: store(StoreAction::Add, true, StoreFlags::List(flags(&[Flag::Deleted]))),
     });
     let kw = |s: &'static str| Flag::keyword(s).unwrap();
     cmd!(
@@ -242,7 +242,7 @@ fn rfc9051_section_6_examples() {
             uid: false,
             sequence_set: set("42"),
             modifiers: List::new(),
-            flags: store(
+            att: store(
                 StoreAction::Replace,
                 false,
                 bare(&[kw("f1"), kw("f2"), kw("f3"), kw("f4"), kw("f5")])
@@ -442,7 +442,7 @@ fn rfc_sample_sessions() {
         uid: false,
         sequence_set: set("12"),
         modifiers: List::new(),
-        flags: store(
+        att: store(
             StoreAction::Add,
             false,
             StoreFlags::bare([Flag::Deleted]).unwrap(),
@@ -493,7 +493,7 @@ fn lowercase_lines_from_real_sessions() {
         uid: false,
         sequence_set: set("1"),
         modifiers: List::new(),
-        flags: store(StoreAction::Add, false, StoreFlags::bare([Flag::Deleted]).unwrap()),
+        att: store(StoreAction::Add, false, StoreFlags::bare([Flag::Deleted]).unwrap()),
     });
     cmd!(b"a6 expunge\r\n" => b"a6 EXPUNGE\r\n", "a6", C::Expunge);
     cmd!(b"a8 logout\r\n", "a8", C::Logout);
@@ -504,6 +504,6 @@ fn lowercase_lines_from_real_sessions() {
         uid: true,
         sequence_set: set("5"),
         modifiers: List::new(),
-        flags: store(StoreAction::Remove, true, StoreFlags::List(FlagList::default())),
+        att: store(StoreAction::Remove, true, StoreFlags::List(FlagList::default())),
     });
 }

@@ -9,7 +9,8 @@ use arbitrary::{Arbitrary, Result, Unstructured};
 
 use super::{
     AppendData, AppendMessage, AuthenticateResponse, Command, CommandBody, FetchModifier, IdleDone,
-    OtherArgs, OtherCommand, SelectParam, StoreAction, StoreAttFlags, StoreFlags, StoreModifier,
+    OtherArgs, OtherCommand, SelectParam, StoreAction, StoreAtt, StoreAttFlags, StoreAttLabels,
+    StoreFlags, StoreLabels, StoreModifier,
 };
 use crate::chars::{is_atom_char, is_tag_char};
 use crate::types::auth::{Base64, Secret};
@@ -112,6 +113,38 @@ impl<'a> Arbitrary<'a> for StoreAttFlags<'a> {
             action: StoreAction::arbitrary(u)?,
             silent: u.arbitrary()?,
             flags: StoreFlags::arbitrary(u)?,
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for StoreLabels<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        if u.arbitrary()? {
+            return Ok(Self::List(list(u, 4)?));
+        }
+        Ok(Self::Bare {
+            first: Arbitrary::arbitrary(u)?,
+            rest: list(u, 4)?,
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for StoreAttLabels<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(Self {
+            action: StoreAction::arbitrary(u)?,
+            silent: u.arbitrary()?,
+            labels: StoreLabels::arbitrary(u)?,
+        })
+    }
+}
+
+impl<'a> Arbitrary<'a> for StoreAtt<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+        Ok(if u.ratio(1, 3)? {
+            Self::GmLabels(StoreAttLabels::arbitrary(u)?)
+        } else {
+            Self::Flags(StoreAttFlags::arbitrary(u)?)
         })
     }
 }
@@ -291,7 +324,7 @@ impl<'a> Arbitrary<'a> for CommandBody<'a> {
                 uid: u.arbitrary()?,
                 sequence_set: SequenceSet::arbitrary(u)?,
                 modifiers: list(u, 2)?,
-                flags: StoreAttFlags::arbitrary(u)?,
+                att: StoreAtt::arbitrary(u)?,
             },
             23 => C::Copy {
                 uid: u.arbitrary()?,
