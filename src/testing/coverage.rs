@@ -66,6 +66,9 @@ impl Seen {
             B::CancelUpdate { .. } => "CANCELUPDATE",
             B::Compress { .. } => "COMPRESS",
             B::Unauthenticate => "UNAUTHENTICATE",
+            B::UrlAuth(_) => "URLAUTH commands",
+            B::RList(_) => "RLIST",
+            B::RLsub(_) => "RLSUB",
         };
         self.0.insert(name);
     }
@@ -118,6 +121,8 @@ impl Seen {
             Code::CompressionActive => "[COMPRESSIONACTIVE]",
             Code::NotificationOverflow => "[NOTIFICATIONOVERFLOW]",
             Code::TooBig => "[TOOBIG]",
+            Code::UrlMech(_) => "[URLMECH]",
+            Code::Referral(_) => "[REFERRAL]",
             Code::Other(_) => "[other code]",
         };
         self.0.insert(name);
@@ -186,6 +191,8 @@ impl Seen {
             Data::Metadata(_) => "* METADATA",
             Data::Sort(_) => "* SORT",
             Data::Thread(_) => "* THREAD",
+            Data::GenUrlAuth(_) => "* GENURLAUTH",
+            Data::UrlFetch(_) => "* URLFETCH",
         };
         self.0.insert(name);
     }
@@ -294,6 +301,9 @@ const COMMANDS: &[&str] = &[
     "CANCELUPDATE",
     "COMPRESS",
     "UNAUTHENTICATE",
+    "URLAUTH commands",
+    "RLIST",
+    "RLSUB",
 ];
 
 const RESPONSES: &[&str] = &[
@@ -397,6 +407,10 @@ const RESPONSES: &[&str] = &[
     "[COMPRESSIONACTIVE]",
     "[NOTIFICATIONOVERFLOW]",
     "[TOOBIG]",
+    "* GENURLAUTH",
+    "* URLFETCH",
+    "[URLMECH]",
+    "[REFERRAL]",
 ];
 
 const GREETINGS: &[&str] = &["greeting OK", "greeting PREAUTH", "greeting BYE"];

@@ -29,6 +29,7 @@ mod partial;
 pub(crate) mod primitive;
 pub(crate) mod quirks;
 mod quota;
+mod referral;
 pub(crate) mod response;
 pub(crate) mod search;
 pub(crate) mod search_ext;
@@ -37,6 +38,7 @@ pub(crate) mod sequence;
 mod sort;
 pub(crate) mod status;
 pub(crate) mod tagged_ext;
+mod urlauth;
 pub(crate) mod utf7;
 
 use alloc::vec::Vec;
