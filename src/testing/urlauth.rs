@@ -222,7 +222,7 @@ fn rfc4467_examples() {
 
 #[test]
 fn rfc5524_examples() {
-    assert_eq!(check_examples(examples!("rfc5524.imap")), 10);
+    assert_eq!(check_examples(examples!("rfc5524.imap")), 13);
     let line = alloc::format!("a2 urlfetch (\"{T20}\" body Binary X-SIZE) {T20}\r\n");
     let CommandBody::UrlAuth(UrlAuthCommand::UrlFetch(args)) = body_of(line.as_bytes()) else {
         panic!()
@@ -258,6 +258,27 @@ fn rfc5524_examples() {
     );
     assert_eq!(m[2], UrlMetadata::Body(NString(None)));
     assert_eq!(items[1].url, url_of("u2"));
+    // A part the server cannot decode: its structure, and BINARY NIL.
+    let d = data(
+        b"* URLFETCH u (BODYPARTSTRUCTURE (\"APPLICATION\" \"OCTET-STREAM\" NIL NIL NIL \
+          \"X-BLURDYBLOOP\" 10)) (BINARY NIL)\r\n",
+    );
+    let Data::UrlFetch(f) = d else { panic!() };
+    let UrlFetchValue::Metadata(m) = &f.items.to_vec()[0].value else {
+        panic!()
+    };
+    let m = m.to_vec();
+    let UrlMetadata::BodyPartStructure(b) = &m[0] else {
+        panic!("{m:?}")
+    };
+    let crate::types::body::Body::Single(part) = &**b else {
+        panic!("{b:?}")
+    };
+    assert_eq!(part.fields.octets, 10);
+    assert_eq!(
+        m[1],
+        UrlMetadata::Binary(BinaryData::NString(NString(None)))
+    );
 }
 
 #[test]
