@@ -148,3 +148,25 @@ fn arbitrary_referrals_round_trip() {
     }
     assert!(n > 1000, "{n}");
 }
+
+/// RLIST, RLSUB and the URLAUTH commands belong to the authenticated and selected states
+/// (RFC 2193 §5, RFC 4467 §7: `command-auth`).
+#[test]
+fn new_commands_need_authentication() {
+    use crate::session::{Scope, State};
+    use crate::types::urlauth::UrlAuthCommand;
+    let args = LsubArguments {
+        reference: Mailbox::new("").unwrap(),
+        pattern: ListMailbox::new("*").unwrap(),
+    };
+    for body in [
+        CommandBody::RList(args.clone()),
+        CommandBody::RLsub(args),
+        CommandBody::UrlAuth(UrlAuthCommand::ResetKey(None)),
+    ] {
+        assert_eq!(body.scope(), Scope::Authenticated);
+        assert!(!State::NotAuthenticated.allows(&body));
+        assert!(State::Authenticated.allows(&body));
+        assert!(State::Selected.allows(&body));
+    }
+}
