@@ -96,5 +96,10 @@ pub use types::tolerance::{Malformed, MalformedItem, Parsed};
 pub struct ReadmeDoctests;
 pub use types::condstore::{QresyncParams, VanishedData};
 pub use types::fetch_ext::{GmLabel, SnippetOption};
+pub use types::referral::ReferralUrl;
 pub use types::search_ext::{EntryType, ModSeqEntry, PartialRange, SearchKeyExt};
 pub use types::status::{StatusArguments, StatusAttribute, StatusData, StatusItem};
+pub use types::urlauth::{
+    GenUrlAuthData, ImapUrl, UrlAuthCommand, UrlAuthMechanism, UrlFetchArg, UrlFetchData,
+    UrlMetadata,
+};

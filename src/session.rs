@@ -87,7 +87,10 @@ impl CommandBody<'_> {
             | C::Quota(_)
             | C::Acl(_)
             | C::Metadata(_)
-            | C::Unauthenticate => Scope::Authenticated,
+            | C::Unauthenticate
+            | C::UrlAuth(_)
+            | C::RList(_)
+            | C::RLsub(_) => Scope::Authenticated,
             C::Check
             | C::Close
             | C::Unselect

@@ -33,6 +33,10 @@ pub(crate) fn ext_data<'a>(cx: &Cx, i: &'a [u8]) -> Option<PResult<'a, Data<'a>>
         sort_data(cx, i).map(|(r, s)| (r, Data::Sort(s)))
     } else if word("THREAD") {
         thread_data(cx, i).map(|(r, t)| (r, Data::Thread(t)))
+    } else if word("GENURLAUTH") {
+        super::urlauth::genurlauth_data(cx, i).map(|(r, g)| (r, Data::GenUrlAuth(g)))
+    } else if word("URLFETCH") {
+        super::urlauth::urlfetch_data(cx, i).map(|(r, u)| (r, Data::UrlFetch(u)))
     } else {
         return None;
     })
@@ -41,7 +45,6 @@ pub(crate) fn ext_data<'a>(cx: &Cx, i: &'a [u8]) -> Option<PResult<'a, Data<'a>>
 /// A code of an extension named `name` (already read), with what follows it; `None` when the
 /// name is none of theirs.
 pub(crate) fn ext_code<'a>(cx: &Cx, name: &str, i: &'a [u8]) -> Option<PResult<'a, Code<'a>>> {
-    let _ = cx;
     let upper = |n: &str| name.eq_ignore_ascii_case(n);
     Some(if upper("METADATA") {
         metadata_code(i).map(|(r, m)| (r, Code::Metadata(m)))
@@ -49,6 +52,10 @@ pub(crate) fn ext_code<'a>(cx: &Cx, name: &str, i: &'a [u8]) -> Option<PResult<'
         super::sp(i)
             .and_then(|(r, ())| quoted_tag(r))
             .map(|(r, t)| (r, Code::NoUpdate(t)))
+    } else if upper("URLMECH") {
+        super::urlauth::urlmech_code(cx, i).map(|(r, l)| (r, Code::UrlMech(l)))
+    } else if upper("REFERRAL") {
+        super::referral::referral_code(cx, i).map(|(r, l)| (r, Code::Referral(l)))
     } else {
         return None;
     })

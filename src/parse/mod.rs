@@ -33,6 +33,7 @@ pub(crate) mod message_ext;
 pub(crate) mod metadata;
 pub(crate) mod primitive;
 pub(crate) mod quota;
+pub(crate) mod referral;
 pub(crate) mod response;
 pub(crate) mod search;
 pub(crate) mod search_ext;
@@ -41,6 +42,7 @@ pub(crate) mod sort;
 pub(crate) mod status;
 pub(crate) mod tagged_ext;
 pub(crate) mod tolerance;
+pub(crate) mod urlauth;
 
 use nom::IResult;
 

@@ -58,6 +58,20 @@ impl Encode for Code<'_> {
                 enc.raw(t.as_bytes());
                 enc.byte(b'"');
             }
+            Code::UrlMech(list) => {
+                enc.raw(b"URLMECH INTERNAL");
+                for m in list {
+                    enc.byte(b' ');
+                    m.encode(enc);
+                }
+            }
+            Code::Referral(urls) => {
+                enc.raw(b"REFERRAL");
+                for u in urls.iter() {
+                    enc.byte(b' ');
+                    u.encode(enc);
+                }
+            }
             simple => {
                 let name = SIMPLE_CODES
                     .iter()

@@ -228,6 +228,15 @@ impl Encode for CommandBody<'_> {
             }
             Self::Metadata(m) => m.encode(enc),
             Self::Acl(a) => a.encode(enc),
+            Self::UrlAuth(u) => u.encode(enc),
+            Self::RList(args) => {
+                enc.raw(b"RLIST ");
+                args.encode(enc);
+            }
+            Self::RLsub(args) => {
+                enc.raw(b"RLSUB ");
+                args.encode(enc);
+            }
             Self::Id(params) => {
                 enc.raw(b"ID ");
                 params.encode(enc);

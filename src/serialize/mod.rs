@@ -31,6 +31,7 @@ pub(crate) mod message;
 pub(crate) mod metadata;
 pub(crate) mod primitive;
 pub(crate) mod quota;
+pub(crate) mod referral;
 pub(crate) mod response;
 pub(crate) mod search;
 pub(crate) mod search_ext;
@@ -38,6 +39,7 @@ pub(crate) mod sequence;
 pub(crate) mod sort;
 pub(crate) mod status;
 pub(crate) mod tagged_ext;
+pub(crate) mod urlauth;
 
 use alloc::vec::Vec;
 

@@ -109,6 +109,8 @@ impl Encode for Data<'_> {
             Data::Thread(t) => t.encode(enc),
             Data::Metadata(m) => m.encode(enc),
             Data::Acl(a) => a.encode(enc),
+            Data::GenUrlAuth(g) => g.encode(enc),
+            Data::UrlFetch(u) => u.encode(enc),
             Data::ListRights(a) => a.encode(enc),
             Data::MyRights(a) => a.encode(enc),
             Data::Id(p) => {

@@ -72,6 +72,9 @@ impl Seen {
             B::CancelUpdate { .. } => "CANCELUPDATE",
             B::Compress { .. } => "COMPRESS",
             B::Unauthenticate => "UNAUTHENTICATE",
+            B::UrlAuth(_) => "URLAUTH commands",
+            B::RList(_) => "RLIST",
+            B::RLsub(_) => "RLSUB",
         };
         self.0.insert(name);
     }
@@ -124,6 +127,8 @@ impl Seen {
             Code::CompressionActive => "[COMPRESSIONACTIVE]",
             Code::NotificationOverflow => "[NOTIFICATIONOVERFLOW]",
             Code::TooBig => "[TOOBIG]",
+            Code::UrlMech(_) => "[URLMECH]",
+            Code::Referral(_) => "[REFERRAL]",
             Code::Other(_) => "[other code]",
         };
         self.0.insert(name);
@@ -192,6 +197,8 @@ impl Seen {
             Data::Metadata(_) => "* METADATA",
             Data::Sort(_) => "* SORT",
             Data::Thread(_) => "* THREAD",
+            Data::GenUrlAuth(_) => "* GENURLAUTH",
+            Data::UrlFetch(_) => "* URLFETCH",
         };
         self.0.insert(name);
     }
@@ -302,6 +309,9 @@ const COMMANDS: &[&str] = &[
     "UNAUTHENTICATE",
     "STORE FLAGS",
     "STORE X-GM-LABELS",
+    "URLAUTH commands",
+    "RLIST",
+    "RLSUB",
 ];
 
 const RESPONSES: &[&str] = &[
@@ -405,6 +415,10 @@ const RESPONSES: &[&str] = &[
     "[COMPRESSIONACTIVE]",
     "[NOTIFICATIONOVERFLOW]",
     "[TOOBIG]",
+    "* GENURLAUTH",
+    "* URLFETCH",
+    "[URLMECH]",
+    "[REFERRAL]",
 ];
 
 const GREETINGS: &[&str] = &["greeting OK", "greeting PREAUTH", "greeting BYE"];
@@ -420,7 +434,7 @@ fn draw<S: Strategy>(strategy: S, n: usize) -> Vec<S::Value> {
 #[test]
 fn strategies_reach_every_variant() {
     let mut seen = Seen::default();
-    for c in draw(crate::testing::command::command(), 4000) {
+    for c in draw(crate::testing::command::command(), 10_000) {
         seen.command(&c);
     }
     for r in draw(crate::testing::response::response(), 20_000) {

@@ -20,6 +20,9 @@ pub(crate) fn command_body(
         crate::testing::sort::sort_command(),
         crate::testing::primitive::atom().prop_map(|algorithm| CommandBody::Compress { algorithm }),
         Just(CommandBody::Unauthenticate),
+        crate::testing::urlauth::urlauth_command(mailbox).prop_map(CommandBody::UrlAuth),
+        crate::testing::list_args::lsub_arguments().prop_map(CommandBody::RList),
+        crate::testing::list_args::lsub_arguments().prop_map(CommandBody::RLsub),
     ]
     .boxed()
 }
@@ -35,6 +38,8 @@ pub(crate) fn data() -> BoxedStrategy<Data<'static>> {
         crate::testing::acl::myrights_data().prop_map(Data::MyRights),
         crate::testing::metadata::metadata_data().prop_map(Data::Metadata),
         crate::testing::sort::sort_data(),
+        crate::testing::urlauth::genurlauth_data().prop_map(Data::GenUrlAuth),
+        crate::testing::urlauth::urlfetch_data().prop_map(Data::UrlFetch),
     ]
     .boxed()
 }
@@ -42,13 +47,15 @@ pub(crate) fn data() -> BoxedStrategy<Data<'static>> {
 /// How many distinct command names (with `UID` forms counted apart) the extension commands
 /// have.
 #[cfg(feature = "arbitrary")]
-pub(crate) const COMMAND_NAMES: usize = 16;
+pub(crate) const COMMAND_NAMES: usize = 21;
 
 /// Every extension's response codes.
 pub(crate) fn code() -> BoxedStrategy<Code<'static>> {
     prop_oneof![
         crate::testing::metadata::metadata_code().prop_map(Code::Metadata),
         crate::testing::primitive::tag().prop_map(Code::NoUpdate),
+        crate::testing::urlauth::urlmech_code().prop_map(Code::UrlMech),
+        crate::testing::referral::referral_code().prop_map(Code::Referral),
     ]
     .boxed()
 }

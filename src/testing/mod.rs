@@ -31,6 +31,7 @@ mod partial;
 pub(crate) mod primitive;
 pub(crate) mod quirks;
 mod quota;
+mod referral;
 pub(crate) mod response;
 pub(crate) mod search;
 pub(crate) mod search_ext;
@@ -40,6 +41,7 @@ mod sort;
 mod special_use;
 pub(crate) mod status;
 pub(crate) mod tagged_ext;
+mod urlauth;
 pub(crate) mod utf7;
 
 use alloc::vec::Vec;

@@ -188,6 +188,11 @@ pub enum Code<'a> {
     NotificationOverflow,
     /// `TOOBIG` (RFC 4469): the message would be too big.
     TooBig,
+    /// `URLMECH INTERNAL *(SP mechanism ["=" base64])` (RFC 4467 §8): the URLAUTH mechanisms
+    /// besides `INTERNAL`, with the access keys the server discloses.
+    UrlMech(crate::types::list::List<'a, crate::types::urlauth::UrlMechanismKey<'a>>),
+    /// `REFERRAL 1*(SP url)` (RFC 2221 §5, RFC 2193 §6): where to go instead.
+    Referral(crate::types::list::NonEmptyList<'a, crate::types::referral::ReferralUrl<'a>>),
 }
 
 /// The codes that are a bare keyword, with their canonical names.
@@ -312,6 +317,8 @@ impl IntoStatic for Code<'_> {
             Self::HighestModSeq(n) => Code::HighestModSeq(n),
             Self::Modified(set) => Code::Modified(set.into_static()),
             Self::MailboxId(id) => Code::MailboxId(id.into_static()),
+            Self::UrlMech(l) => Code::UrlMech(l.into_static()),
+            Self::Referral(l) => Code::Referral(l.into_static()),
             simple => {
                 // INVARIANT: every other variant carries no data and is in SIMPLE_CODES.
                 SIMPLE_CODES

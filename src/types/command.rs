@@ -280,6 +280,14 @@ pub enum CommandBody<'a> {
     },
     /// `UNAUTHENTICATE` (RFC 8437): back to the not-authenticated state.
     Unauthenticate,
+    /// GENURLAUTH, RESETKEY and URLFETCH (RFC 4467, with RFC 5524's extended URLFETCH).
+    UrlAuth(crate::types::urlauth::UrlAuthCommand<'a>),
+    /// `rlist = "RLIST" SP mailbox SP list_mailbox` (RFC 2193 §5.1): LIST, remote mailboxes
+    /// included.
+    RList(LsubArguments<'a>),
+    /// `rlsub = "RLSUB" SP mailbox SP list_mailbox` (RFC 2193 §5.2): LSUB, remote mailboxes
+    /// included.
+    RLsub(LsubArguments<'a>),
 }
 
 impl<'a> CommandBody<'a> {
@@ -357,6 +365,9 @@ impl<'a> CommandBody<'a> {
             Self::Quota(q) => q.name(),
             Self::Compress { .. } => "COMPRESS",
             Self::Unauthenticate => "UNAUTHENTICATE",
+            Self::UrlAuth(c) => c.name(),
+            Self::RList(_) => "RLIST",
+            Self::RLsub(_) => "RLSUB",
             Self::Sort { .. } => "SORT",
             Self::Thread { .. } => "THREAD",
             Self::CancelUpdate { .. } => "CANCELUPDATE",
@@ -532,6 +543,9 @@ impl IntoStatic for CommandBody<'_> {
                 algorithm: algorithm.into_static(),
             },
             Self::Unauthenticate => C::Unauthenticate,
+            Self::UrlAuth(u) => C::UrlAuth(u.into_static()),
+            Self::RList(args) => C::RList(args.into_static()),
+            Self::RLsub(args) => C::RLsub(args.into_static()),
             Self::Sort { uid, args } => C::Sort {
                 uid,
                 args: args.into_static(),

@@ -17,7 +17,7 @@ use crate::types::sort::{SortArgs, ThreadArgs, ThreadData};
 
 /// A command of an extension.
 pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
-    Ok(match u.choose_index(9)? {
+    Ok(match u.choose_index(12)? {
         0 => CommandBody::Id(IdParams::arbitrary(u)?),
         1 => CommandBody::Acl(AclCommand::arbitrary(u)?),
         2 => CommandBody::Metadata(MetadataCommand::arbitrary(u)?),
@@ -36,13 +36,16 @@ pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
             algorithm: crate::types::primitive::Atom::arbitrary(u)?,
         },
         7 => CommandBody::Unauthenticate,
+        9 => CommandBody::UrlAuth(Arbitrary::arbitrary(u)?),
+        10 => CommandBody::RList(Arbitrary::arbitrary(u)?),
+        11 => CommandBody::RLsub(Arbitrary::arbitrary(u)?),
         _ => CommandBody::Quota(QuotaCommand::arbitrary(u)?),
     })
 }
 
 /// Untagged data of an extension.
 pub(crate) fn data<'a>(u: &mut Unstructured<'a>) -> Result<Data<'a>> {
-    Ok(match u.choose_index(9)? {
+    Ok(match u.choose_index(11)? {
         0 => Data::Id(IdParams::arbitrary(u)?),
         7 => Data::Sort(SearchData::arbitrary(u)?),
         8 => Data::Thread(ThreadData::arbitrary(u)?),
@@ -50,6 +53,8 @@ pub(crate) fn data<'a>(u: &mut Unstructured<'a>) -> Result<Data<'a>> {
         3 => Data::Acl(AclData::arbitrary(u)?),
         4 => Data::ListRights(ListRightsData::arbitrary(u)?),
         5 => Data::MyRights(MyRightsData::arbitrary(u)?),
+        9 => Data::GenUrlAuth(Arbitrary::arbitrary(u)?),
+        10 => Data::UrlFetch(Arbitrary::arbitrary(u)?),
         1 => Data::Quota(QuotaData::arbitrary(u)?),
         _ => Data::QuotaRoot(QuotaRootData::arbitrary(u)?),
     })
@@ -57,9 +62,10 @@ pub(crate) fn data<'a>(u: &mut Unstructured<'a>) -> Result<Data<'a>> {
 
 /// A response code of an extension.
 pub(crate) fn code<'a>(u: &mut Unstructured<'a>) -> Result<Code<'a>> {
-    Ok(if u.arbitrary()? {
-        Code::Metadata(MetadataCode::arbitrary(u)?)
-    } else {
-        Code::NoUpdate(Tag::arbitrary(u)?)
+    Ok(match u.choose_index(4)? {
+        0 => Code::Metadata(MetadataCode::arbitrary(u)?),
+        1 => Code::NoUpdate(Tag::arbitrary(u)?),
+        2 => Code::UrlMech(Arbitrary::arbitrary(u)?),
+        _ => Code::Referral(Arbitrary::arbitrary(u)?),
     })
 }

@@ -26,6 +26,7 @@ pub mod message;
 pub mod metadata;
 pub mod primitive;
 pub mod quota;
+pub mod referral;
 pub mod response;
 #[cfg(feature = "arbitrary")]
 mod response_arbitrary;
@@ -37,3 +38,4 @@ pub mod special_use;
 pub mod status;
 pub mod tagged_ext;
 pub mod tolerance;
+pub mod urlauth;

@@ -197,6 +197,10 @@ pub enum Data<'a> {
     Sort(SearchData<'a>),
     /// `THREAD ...` (RFC 5256): the threads.
     Thread(ThreadData<'a>),
+    /// `GENURLAUTH url...` (RFC 4467): the authorized URLs.
+    GenUrlAuth(crate::types::urlauth::GenUrlAuthData<'a>),
+    /// `URLFETCH url data...` (RFC 4467, RFC 5524): the data the URLs point to.
+    UrlFetch(crate::types::urlauth::UrlFetchData<'a>),
 }
 
 impl IntoStatic for Data<'_> {
@@ -231,6 +235,8 @@ impl IntoStatic for Data<'_> {
             Self::Acl(a) => Data::Acl(a.into_static()),
             Self::ListRights(a) => Data::ListRights(a.into_static()),
             Self::MyRights(a) => Data::MyRights(a.into_static()),
+            Self::GenUrlAuth(g) => Data::GenUrlAuth(g.into_static()),
+            Self::UrlFetch(u) => Data::UrlFetch(u.into_static()),
         }
     }
 }

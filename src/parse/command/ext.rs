@@ -3,9 +3,11 @@
 
 use super::super::acl::acl_command;
 use super::super::id::id_params_list;
+use super::super::list_args::lsub_arguments;
 use super::super::metadata;
 use super::super::quota;
 use super::super::sort;
+use super::super::urlauth;
 use super::super::{Cx, PResult, sp};
 use crate::types::command::CommandBody;
 
@@ -28,6 +30,11 @@ pub(crate) enum ExtName {
     CancelUpdate,
     Compress,
     Unauthenticate,
+    GenUrlAuth,
+    ResetKey,
+    UrlFetch,
+    RList,
+    RLsub,
 }
 
 const EXT_NAMES: &[(&str, ExtName)] = &[
@@ -47,6 +54,11 @@ const EXT_NAMES: &[(&str, ExtName)] = &[
     ("GETACL", ExtName::GetAcl),
     ("LISTRIGHTS", ExtName::ListRights),
     ("MYRIGHTS", ExtName::MyRights),
+    ("GENURLAUTH", ExtName::GenUrlAuth),
+    ("RESETKEY", ExtName::ResetKey),
+    ("URLFETCH", ExtName::UrlFetch),
+    ("RLIST", ExtName::RList),
+    ("RLSUB", ExtName::RLsub),
 ];
 
 impl ExtName {
@@ -94,5 +106,16 @@ pub(super) fn known<'a>(
         ExtName::GetAcl => acl_command(cx, sp(i)?.0, "GETACL"),
         ExtName::ListRights => acl_command(cx, sp(i)?.0, "LISTRIGHTS"),
         ExtName::MyRights => acl_command(cx, sp(i)?.0, "MYRIGHTS"),
+        ExtName::GenUrlAuth => urlauth::genurlauth(cx, i),
+        ExtName::ResetKey => urlauth::resetkey(cx, i),
+        ExtName::UrlFetch => urlauth::urlfetch(cx, i),
+        ExtName::RList => {
+            let (rest, args) = lsub_arguments(cx, sp(i)?.0)?;
+            Ok((rest, CommandBody::RList(args)))
+        }
+        ExtName::RLsub => {
+            let (rest, args) = lsub_arguments(cx, sp(i)?.0)?;
+            Ok((rest, CommandBody::RLsub(args)))
+        }
     }
 }
