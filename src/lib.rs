@@ -71,7 +71,7 @@ pub use types::code::{Code, CodeOther, ResponseText};
 pub use types::command::{AuthenticateResponse, Command, CommandBody, IdleDone};
 pub use types::datetime::{Date, DateTime, Month, Sign, Time, Zone};
 pub use types::envelope::{Address, AddressOrGroup, Envelope};
-pub use types::esearch::{EsearchData, SearchData, SearchReturnData};
+pub use types::esearch::{ContextUpdate, EsearchData, SearchData, SearchReturnData};
 pub use types::fetch::{FetchAttribute, FetchItems, Partial, Section, SectionPart, SectionText};
 pub use types::flag::{Flag, FlagExtension, FlagList, FlagPerm, FlagPermList};
 pub use types::list_args::{ListArguments, ListReturnOption, ListSelectOption, LsubArguments};

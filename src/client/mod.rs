@@ -15,7 +15,8 @@
 //! - **tags**: generated (`A1`, `A2`, ... with a configurable prefix); each command gets a
 //!   [`CommandHandle`] and its completion is reported against it;
 //! - **state** (RFC 9051 §3): from the greeting, LOGIN/AUTHENTICATE, SELECT/EXAMINE,
-//!   CLOSE/UNSELECT, BYE and LOGOUT; a command the state will not allow is refused locally;
+//!   CLOSE/UNSELECT, UNAUTHENTICATE (RFC 8437), BYE and LOGOUT; a command the state will not
+//!   allow is refused locally;
 //! - **capabilities** from the greeting, CAPABILITY data and `[CAPABILITY]` codes, and
 //!   ENABLED extensions. They choose the literal form (`LITERAL+`, `LITERAL-` and IMAP4rev2's
 //!   literals up to 4096 bytes) and whether UTF-8 may be quoted (`UTF8=ACCEPT` enabled);

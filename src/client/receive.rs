@@ -192,6 +192,13 @@ impl Core {
         self.auth.retain(|a| a.handle != handle);
         self.idle.retain(|i| i.handle != handle);
         self.state = state::transition(self.state, Input::Completed(kind, tagged.kind));
+        if kind == Kind::Unauthenticate && tagged.kind == StatusKind::Ok {
+            // RFC 8437 §3, §4.1: no mailbox is selected and nothing stays enabled.
+            self.enabled.clear();
+            if let Some(view) = self.view.as_mut() {
+                view.reset();
+            }
+        }
         self.take_code(tagged.text.code.as_ref());
         if tagged.kind == StatusKind::Ok {
             let switch = match kind {

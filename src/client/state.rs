@@ -26,6 +26,8 @@ pub(crate) enum Kind {
     Idle,
     /// ENABLE: changes what the server may send.
     Enable,
+    /// UNAUTHENTICATE (RFC 8437): success returns to the not authenticated state.
+    Unauthenticate,
     /// FETCH, STORE or SEARCH with sequence numbers: the server sends no EXPUNGE while it runs.
     SeqNoExpunge,
     /// COPY or MOVE with sequence numbers.
@@ -52,6 +54,7 @@ impl Kind {
             | C::Search { uid: false, .. } => Self::SeqNoExpunge,
             C::Copy { uid: false, .. } | C::Move { uid: false, .. } => Self::Seq,
             C::Compress { .. } => Self::Compress,
+            C::Unauthenticate => Self::Unauthenticate,
             _ => Self::Plain,
         }
     }
@@ -71,6 +74,7 @@ impl Kind {
                 | Self::Compress
                 | Self::Idle
                 | Self::Enable
+                | Self::Unauthenticate
         )
     }
 
@@ -119,6 +123,8 @@ pub(crate) fn transition(state: State, input: Input) -> State {
         (Authenticated | Selected, Input::Completed(Kind::Select, Ok)) => Selected,
         (Authenticated | Selected, Input::Completed(Kind::Select, No)) => Authenticated,
         (Selected, Input::Completed(Kind::Close, Ok)) => Authenticated,
+        // RFC 8437 §3: transition 7, from either state.
+        (Authenticated | Selected, Input::Completed(Kind::Unauthenticate, Ok)) => NotAuthenticated,
         (_, Input::Completed(Kind::Logout, Ok)) => Logout,
         (state, Input::Completed(..)) => state,
     }
@@ -147,6 +153,14 @@ mod tests {
             (Selected, ok(Kind::Close), Authenticated),
             (Selected, no(Kind::Close), Selected),
             (Selected, ok(Kind::Logout), Logout),
+            (Selected, ok(Kind::Unauthenticate), NotAuthenticated),
+            (Authenticated, ok(Kind::Unauthenticate), NotAuthenticated),
+            (
+                Authenticated,
+                Input::Completed(Kind::Unauthenticate, StatusKind::Bad),
+                Authenticated,
+            ),
+            (NotAuthenticated, ok(Kind::Unauthenticate), NotAuthenticated),
             (Selected, Input::Bye, Logout),
             (Logout, ok(Kind::Login), Logout),
             (Logout, g(GreetingKind::Ok), Logout),
@@ -162,6 +176,8 @@ mod tests {
         assert!(Kind::Select.may_start(none.clone()));
         assert!(!Kind::Select.may_start([Kind::Plain].into_iter()));
         assert!(!Kind::Plain.may_start([Kind::Idle].into_iter()));
+        assert!(!Kind::Plain.may_start([Kind::Unauthenticate].into_iter()));
+        assert!(!Kind::Unauthenticate.may_start([Kind::SeqNoExpunge].into_iter()));
         assert!(Kind::Plain.may_start([Kind::Seq].into_iter()));
         // §5.5: sequence numbers wait for commands during which EXPUNGE may come.
         assert!(!Kind::Seq.may_start([Kind::Plain].into_iter()));

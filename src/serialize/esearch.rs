@@ -1,7 +1,11 @@
 //! Serializers of SEARCH and ESEARCH responses.
 
 use super::{Encode, Encoder};
-use crate::types::esearch::{EsearchData, SearchData, SearchReturnData, SearchReturnExtension};
+use crate::types::esearch::{
+    ContextUpdate, EsearchData, SearchData, SearchReturnData, SearchReturnExtension,
+};
+use crate::types::list::NonEmptyList;
+use crate::types::sequence::Sequence;
 
 impl Encode for SearchData<'_> {
     fn encode(&self, enc: &mut Encoder) {
@@ -42,12 +46,7 @@ impl Encode for SearchReturnData<'_> {
             }
             Self::All(set) => {
                 enc.raw(b"ALL ");
-                for (k, item) in set.iter().enumerate() {
-                    if k > 0 {
-                        enc.byte(b',');
-                    }
-                    item.encode(enc);
-                }
+                result_set(enc, set);
             }
             Self::Count(n) => {
                 enc.raw(b"COUNT ");
@@ -58,7 +57,48 @@ impl Encode for SearchReturnData<'_> {
                 enc.byte(b' ');
                 value.encode(enc);
             }
+            Self::ModSeq(n) => {
+                enc.raw(b"MODSEQ ");
+                n.encode(enc);
+            }
+            Self::Partial { range, results } => {
+                enc.raw(b"PARTIAL (");
+                range.encode(enc);
+                enc.byte(b' ');
+                match results {
+                    Some(set) => result_set(enc, set),
+                    None => enc.raw(b"NIL"),
+                }
+                enc.byte(b')');
+            }
+            Self::AddTo(pairs) => updates(enc, b"ADDTO (", pairs),
+            Self::RemoveFrom(pairs) => updates(enc, b"REMOVEFROM (", pairs),
         }
+    }
+}
+
+/// Writes a `sequence-set` of results.
+fn result_set(enc: &mut Encoder, set: &NonEmptyList<'_, Sequence>) {
+    for (k, item) in set.iter().enumerate() {
+        if k > 0 {
+            enc.byte(b',');
+        }
+        item.encode(enc);
+    }
+}
+
+/// Writes `head` then the pairs of ADDTO or REMOVEFROM and `)`.
+fn updates(enc: &mut Encoder, head: &[u8], pairs: &NonEmptyList<'_, ContextUpdate<'_>>) {
+    enc.raw(head);
+    enc.list(pairs.iter(), |enc, p| p.encode(enc));
+    enc.byte(b')');
+}
+
+impl Encode for ContextUpdate<'_> {
+    fn encode(&self, enc: &mut Encoder) {
+        enc.number(u64::from(self.position));
+        enc.byte(b' ');
+        result_set(enc, &self.set);
     }
 }
 

@@ -24,6 +24,8 @@ pub(crate) enum Kind {
     /// ENABLE, with the extensions requested that the server allows.
     Enable(Extensions),
     Idle,
+    /// UNAUTHENTICATE (RFC 8437).
+    Unauthenticate,
     /// Any other command: completing it changes nothing.
     Other,
 }
@@ -55,6 +57,7 @@ impl Kind {
                 Kind::Enable(asked.intersect(allowed))
             }
             C::Compress { .. } => Kind::Compress,
+            C::Unauthenticate => Kind::Unauthenticate,
             _ => Kind::Other,
         }
     }

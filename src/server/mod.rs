@@ -14,9 +14,9 @@
 //! call. No IO, no clock: IMAP's timers (autologout) are the owner's policy.
 //!
 //! A command that changes the state or the grammar (LOGIN, AUTHENTICATE, SELECT, EXAMINE,
-//! CLOSE, UNSELECT, ENABLE, IDLE, STARTTLS, COMPRESS, LOGOUT) is a barrier: the machine reads
-//! no further command until the owner completes it, so every command is judged in the state
-//! it runs in. Other commands may be in flight together, up to
+//! CLOSE, UNSELECT, ENABLE, IDLE, STARTTLS, COMPRESS, UNAUTHENTICATE, LOGOUT) is a barrier: the
+//! machine reads no further command until the owner completes it, so every command is judged
+//! in the state it runs in. Other commands may be in flight together, up to
 //! [`ServerLimits::max_in_flight`].
 //!
 //! ```

@@ -54,6 +54,7 @@ impl Flow {
             {
                 self.state = State::Authenticated;
             }
+            (Kind::Unauthenticate, StatusKind::Ok) => self.unauthenticated(),
             (Kind::Logout, StatusKind::Ok) => self.close(),
             (Kind::StartTls, StatusKind::Ok) => self.pause(Switch::StartTls),
             (Kind::Compress, StatusKind::Ok) => self.pause(Switch::Compress),
@@ -66,6 +67,15 @@ impl Flow {
         if ends_mode {
             self.mode = Mode::Commands;
         }
+    }
+
+    /// RFC 8437 §3 and §4.1: back to the not authenticated state, with no mailbox selected and
+    /// no extension enabled (UTF-8 is no longer read or written).
+    fn unauthenticated(&mut self) {
+        self.state = State::NotAuthenticated;
+        self.enabled = Extensions::default();
+        self.parse = self.parse.with_utf8_accept(false);
+        self.out.set_utf8(false);
     }
 
     fn pause(&mut self, switch: Switch) {

@@ -13,6 +13,7 @@ use proptest::test_runner::TestRunner;
 
 use crate::types::code::Code;
 use crate::types::command::{Command, CommandBody, StoreAtt};
+use crate::types::esearch::SearchReturnData;
 use crate::types::message::MessageAttribute;
 use crate::types::response::{Continuation, Data, Greeting, GreetingKind, Response, Untagged};
 
@@ -183,7 +184,12 @@ impl Seen {
             Data::Lsub(_) => "* LSUB",
             Data::Status(_) => "* STATUS",
             Data::Search(_) => "* SEARCH",
-            Data::ESearch(_) => "* ESEARCH",
+            Data::ESearch(e) => {
+                for d in e.data.iter() {
+                    self.return_data(&d);
+                }
+                "* ESEARCH"
+            }
             Data::Namespace(_) => "* NAMESPACE",
             Data::Enabled(_) => "* ENABLED",
             Data::Other(_) => "* other data",
@@ -199,6 +205,22 @@ impl Seen {
             Data::Thread(_) => "* THREAD",
             Data::GenUrlAuth(_) => "* GENURLAUTH",
             Data::UrlFetch(_) => "* URLFETCH",
+        };
+        self.0.insert(name);
+    }
+
+    fn return_data(&mut self, d: &SearchReturnData<'_>) {
+        use SearchReturnData as R;
+        let name = match d {
+            R::Min(_) => "ESEARCH MIN",
+            R::Max(_) => "ESEARCH MAX",
+            R::All(_) => "ESEARCH ALL",
+            R::Count(_) => "ESEARCH COUNT",
+            R::Extension(..) => "ESEARCH other data",
+            R::ModSeq(_) => "ESEARCH MODSEQ",
+            R::Partial { .. } => "ESEARCH PARTIAL",
+            R::AddTo(_) => "ESEARCH ADDTO",
+            R::RemoveFrom(_) => "ESEARCH REMOVEFROM",
         };
         self.0.insert(name);
     }
@@ -419,6 +441,15 @@ const RESPONSES: &[&str] = &[
     "* URLFETCH",
     "[URLMECH]",
     "[REFERRAL]",
+    "ESEARCH MIN",
+    "ESEARCH MAX",
+    "ESEARCH ALL",
+    "ESEARCH COUNT",
+    "ESEARCH other data",
+    "ESEARCH MODSEQ",
+    "ESEARCH PARTIAL",
+    "ESEARCH ADDTO",
+    "ESEARCH REMOVEFROM",
 ];
 
 const GREETINGS: &[&str] = &["greeting OK", "greeting PREAUTH", "greeting BYE"];

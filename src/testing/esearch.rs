@@ -18,7 +18,6 @@ use crate::types::esearch::{
 use crate::types::list::{List, NonEmptyList};
 use crate::types::primitive::{AString, NzNumber64};
 use crate::types::sequence::{SeqNumber, Sequence};
-use crate::types::tagged_ext::TaggedExtValue;
 
 fn nz() -> impl Strategy<Value = NonZeroU32> {
     prop_oneof![1u32..=100, 1..=u32::MAX].prop_map(|n| NonZeroU32::new(n).unwrap())
@@ -45,6 +44,7 @@ pub(crate) fn search_return_data() -> impl Strategy<Value = SearchReturnData<'st
         any::<u32>().prop_map(SearchReturnData::Count),
         (search_return_extension(), tagged_ext_value())
             .prop_map(|(n, v)| SearchReturnData::Extension(n, v)),
+        crate::testing::esearch_ext::search_return_data_ext(),
     ]
 }
 
@@ -252,13 +252,8 @@ fn rfc_search_examples() {
         )
     );
     kat!(EsearchData, b"ESEARCH", b"", es(None, false, alloc::vec![]));
-    // RFC 4731 §3.2 with RFC 7162: MODSEQ is data this crate keeps raw.
-    let modseq = |v: &'static [u8]| {
-        Extension(
-            SearchReturnExtension::new("MODSEQ").unwrap(),
-            TaggedExtValue::new(v).unwrap(),
-        )
-    };
+    // RFC 4731 §3.2 with RFC 7162.
+    let modseq = |v: u64| ModSeq(NzNumber64::new(v).unwrap());
     kat!(
         EsearchData,
         b"ESEARCH (TAG \"a1\") MIN 2 MODSEQ 917162488",
@@ -266,7 +261,7 @@ fn rfc_search_examples() {
         es(
             tag("a1"),
             false,
-            alloc::vec![Min(n(2)), modseq(b"917162488")]
+            alloc::vec![Min(n(2)), modseq(917_162_488)]
         )
     );
     kat!(
@@ -276,10 +271,10 @@ fn rfc_search_examples() {
         es(
             tag("a4"),
             false,
-            alloc::vec![Min(n(2)), Count(10), modseq(b"917162500")]
+            alloc::vec![Min(n(2)), Count(10), modseq(917_162_500)]
         )
     );
-    // RFC 9394-style data in parentheses, and keywords in any case.
+    // RFC 9394's data, and keywords in any case.
     kat!(
         EsearchData,
         b"esearch (tag a1) uid partial (-1:-100 200:250,252:300)",
@@ -287,10 +282,12 @@ fn rfc_search_examples() {
         es(
             tag("a1"),
             true,
-            alloc::vec![Extension(
-                SearchReturnExtension::new("partial").unwrap(),
-                TaggedExtValue::new(&b"(-1:-100 200:250,252:300)"[..]).unwrap()
-            )]
+            alloc::vec![Partial {
+                range: crate::types::search_ext::PartialRange::Last(n(1), n(100)),
+                results: Some(
+                    NonEmptyList::try_from(alloc::vec![range(200, 250), range(252, 300)]).unwrap()
+                ),
+            }]
         )
     );
     assert_eq!(
@@ -307,7 +304,7 @@ fn rfc_search_examples() {
             false,
             alloc::vec![Extension(
                 SearchReturnExtension::new("UIDS").unwrap(),
-                TaggedExtValue::new(&b"1"[..]).unwrap()
+                crate::types::tagged_ext::TaggedExtValue::new(&b"1"[..]).unwrap()
             )]
         )
     );
@@ -369,7 +366,8 @@ fn invalid_search_responses() {
         );
     }
     assert!(SearchReturnExtension::parse(b"count").is_err());
-    assert!(SearchReturnExtension::parse(b"MODSEQ").is_ok());
+    assert!(SearchReturnExtension::parse(b"MODSEQ").is_err());
+    assert!(SearchReturnExtension::parse(b"RELEVANCY").is_ok());
 }
 
 #[cfg(feature = "arbitrary")]

@@ -12,6 +12,7 @@ mod coverage;
 pub(crate) mod datetime;
 pub(crate) mod envelope;
 pub(crate) mod esearch;
+pub(crate) mod esearch_ext;
 mod examples;
 pub(crate) mod ext;
 pub(crate) mod extension;

@@ -244,7 +244,7 @@ fn rfc5256_examples() {
 #[test]
 fn rfc5957_and_rfc5267_examples() {
     assert_eq!(check_examples(examples!("rfc5957.imap")), 3);
-    assert_eq!(check_examples(examples!("rfc5267.imap")), 11);
+    assert_eq!(check_examples(examples!("rfc5267.imap")), 29);
     let c = Command::parse(b"A1 SORT (DISPLAYFROM) UTF-8 ALL\r\n").unwrap();
     let CommandBody::Sort { args, .. } = &c.body else {
         panic!()

@@ -2,8 +2,10 @@
 //! RFC 3501 §7.2.5; RFC 4466 §2.6.2; RFC 4731 §3.1; RFC 7162 §3.1.5 for `(MODSEQ n)`).
 //!
 //! [`SearchData`] keeps its numbers as a [`List`] of `nz-number`, so a long result costs no
-//! allocation. [`EsearchData`] keeps the correlator's tag, the `UID` marker and the return data;
-//! data this crate does not know keeps its name and validated value.
+//! allocation. [`EsearchData`] keeps the correlator's tag, the `UID` marker and the return data:
+//! `MIN`, `MAX`, `ALL`, `COUNT` (RFC 4731), `MODSEQ` (RFC 4731 §3.2 with RFC 7162), `PARTIAL`
+//! (RFC 5267 §4.4, RFC 9394), `ADDTO` and `REMOVEFROM` (RFC 5267 §4.3) are typed; data this
+//! crate does not know keeps its name and validated value. A known name must have its form.
 //!
 //! ```
 //! use imap_wire::types::esearch::{EsearchData, SearchReturnData};
@@ -12,6 +14,8 @@
 //! assert_eq!(e.tag.unwrap().as_bytes(), b"A285");
 //! assert!(e.uid);
 //! assert_eq!(e.data.len(), 2);
+//! let p = EsearchData::parse(b"ESEARCH (TAG \"A04\") UID PARTIAL (24000:24500 NIL)").unwrap();
+//! assert!(matches!(p.data.to_vec()[0], SearchReturnData::Partial { results: None, .. }));
 //! ```
 
 use alloc::borrow::Cow;
@@ -23,6 +27,7 @@ use crate::error::ValidationError;
 use crate::owned::IntoStatic;
 use crate::types::list::{List, NonEmptyList};
 use crate::types::primitive::{AString, NzNumber64, cow_newtype};
+use crate::types::search_ext::PartialRange;
 use crate::types::sequence::Sequence;
 use crate::types::tagged_ext::{TaggedExtValue, check_label, refuse_known};
 
@@ -86,9 +91,50 @@ pub enum SearchReturnData<'a> {
     All(NonEmptyList<'a, Sequence>),
     /// `"COUNT" SP number`: how many messages matched.
     Count(u32),
-    /// `search-ret-data-ext = search-modifier-name SP search-return-value`: any other data,
-    /// such as RFC 7162's `MODSEQ`.
+    /// `search-ret-data-ext = search-modifier-name SP search-return-value`: any other data.
     Extension(SearchReturnExtension<'a>, TaggedExtValue<'a>),
+    /// `"MODSEQ" SP mod-sequence-value` (RFC 4731 §3.2, RFC 7162 §3.1.10): the highest
+    /// mod-sequence of the matching messages.
+    ModSeq(NzNumber64),
+    /// `ret-data-partial = "PARTIAL" SP "(" partial-range SP partial-results ")"` with
+    /// `partial-results = sequence-set / "NIL"` (RFC 9394 §4, RFC 5267 §5): the results in
+    /// the requested range.
+    Partial {
+        /// The range asked for (`a:b`, or `-a:-b` under RFC 9394).
+        range: PartialRange,
+        /// The results in it; `None` for `NIL`, when there are none. Never `$`.
+        results: Option<NonEmptyList<'a, Sequence>>,
+    },
+    /// `ret-data-addto = "ADDTO" SP "(" context-position SP sequence-set *(SP
+    /// context-position SP sequence-set) ")"` (RFC 5267 §4.3.3): results to insert, pair by
+    /// pair.
+    AddTo(NonEmptyList<'a, ContextUpdate<'a>>),
+    /// `ret-data-removefrom = "REMOVEFROM" SP "(" context-position SP sequence-set *(SP
+    /// context-position SP sequence-set) ")"` (RFC 5267 §4.3.4): results to remove, pair by
+    /// pair.
+    RemoveFrom(NonEmptyList<'a, ContextUpdate<'a>>),
+}
+
+/// One pair of `ADDTO` or `REMOVEFROM`: `context-position SP sequence-set` (RFC 5267 §5),
+/// the results to insert or remove starting at a position of the result list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ContextUpdate<'a> {
+    /// `context-position = number`: where in the result list, counting from 1; 0 for
+    /// SEARCH results kept in mailbox order.
+    pub position: u32,
+    /// The message numbers or UIDs, in the requested order. Never `$`.
+    pub set: NonEmptyList<'a, Sequence>,
+}
+
+impl IntoStatic for ContextUpdate<'_> {
+    type Static = ContextUpdate<'static>;
+
+    fn into_static(self) -> ContextUpdate<'static> {
+        ContextUpdate {
+            position: self.position,
+            set: self.set.into_static(),
+        }
+    }
 }
 
 impl IntoStatic for SearchReturnData<'_> {
@@ -103,12 +149,28 @@ impl IntoStatic for SearchReturnData<'_> {
             Self::Extension(name, v) => {
                 SearchReturnData::Extension(name.into_static(), v.into_static())
             }
+            Self::ModSeq(n) => SearchReturnData::ModSeq(n),
+            Self::Partial { range, results } => SearchReturnData::Partial {
+                range,
+                results: results.into_static(),
+            },
+            Self::AddTo(v) => SearchReturnData::AddTo(v.into_static()),
+            Self::RemoveFrom(v) => SearchReturnData::RemoveFrom(v.into_static()),
         }
     }
 }
 
 /// The return data names with variants of their own.
-pub(crate) const RETURN_NAMES: [&str; 4] = ["MIN", "MAX", "ALL", "COUNT"];
+pub(crate) const RETURN_NAMES: [&str; 8] = [
+    "MIN",
+    "MAX",
+    "ALL",
+    "COUNT",
+    "MODSEQ",
+    "PARTIAL",
+    "ADDTO",
+    "REMOVEFROM",
+];
 
 fn check_return_extension(v: &[u8]) -> Result<(), ValidationError> {
     check_label("search-modifier-name", v)?;
@@ -117,7 +179,8 @@ fn check_return_extension(v: &[u8]) -> Result<(), ValidationError> {
 
 cow_newtype!(
     /// The name of ESEARCH return data this crate does not know: `search-modifier-name =
-    /// tagged-ext-label`, other than `MIN`, `MAX`, `ALL` and `COUNT` in any case.
+    /// tagged-ext-label`, other than `MIN`, `MAX`, `ALL`, `COUNT`, `MODSEQ`, `PARTIAL`,
+    /// `ADDTO` and `REMOVEFROM` in any case.
     SearchReturnExtension, str, "search-modifier-name", check_return_extension
 );
 
@@ -128,7 +191,10 @@ mod arbitrary_impls {
 
     use arbitrary::{Arbitrary, Result, Unstructured};
 
-    use super::{EsearchData, RETURN_NAMES, SearchData, SearchReturnData, SearchReturnExtension};
+    use super::{
+        ContextUpdate, EsearchData, RETURN_NAMES, SearchData, SearchReturnData,
+        SearchReturnExtension,
+    };
     use crate::types::primitive::AString;
     use crate::types::tagged_ext::label_text;
 
@@ -144,12 +210,28 @@ mod arbitrary_impls {
 
     impl<'a> Arbitrary<'a> for SearchReturnData<'a> {
         fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-            Ok(match u.int_in_range(0..=4)? {
+            Ok(match u.int_in_range(0..=8)? {
                 0 => Self::Min(Arbitrary::arbitrary(u)?),
                 1 => Self::Max(Arbitrary::arbitrary(u)?),
                 2 => Self::All(Arbitrary::arbitrary(u)?),
                 3 => Self::Count(u32::arbitrary(u)?),
+                4 => Self::ModSeq(Arbitrary::arbitrary(u)?),
+                5 => Self::Partial {
+                    range: Arbitrary::arbitrary(u)?,
+                    results: Arbitrary::arbitrary(u)?,
+                },
+                6 => Self::AddTo(Arbitrary::arbitrary(u)?),
+                7 => Self::RemoveFrom(Arbitrary::arbitrary(u)?),
                 _ => Self::Extension(Arbitrary::arbitrary(u)?, Arbitrary::arbitrary(u)?),
+            })
+        }
+    }
+
+    impl<'a> Arbitrary<'a> for ContextUpdate<'a> {
+        fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
+            Ok(Self {
+                position: u32::arbitrary(u)?,
+                set: Arbitrary::arbitrary(u)?,
             })
         }
     }

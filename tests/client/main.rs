@@ -10,4 +10,5 @@ mod idle;
 mod literal;
 mod session;
 mod starttls;
+mod unauthenticate;
 mod view;
