@@ -49,6 +49,8 @@ pub(crate) fn ext_code<'a>(cx: &Cx, name: &str, i: &'a [u8]) -> Option<PResult<'
         super::sp(i)
             .and_then(|(r, ())| quoted_tag(r))
             .map(|(r, t)| (r, Code::NoUpdate(t)))
+    } else if upper("BADURL") {
+        super::catenate::badurl_response_code(i).map(|(r, url)| (r, Code::BadUrl(url)))
     } else {
         return None;
     })

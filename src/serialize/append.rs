@@ -27,6 +27,8 @@ impl Encode for AppendData<'_> {
             Self::Literal(l) => l.encode(enc),
             Self::Literal8(l) => l.encode(enc),
             Self::Ext(e) => e.encode(enc),
+            Self::Catenate(parts) => super::catenate::catenate(enc, parts),
+            Self::Utf8(l) => super::catenate::utf8_literal(enc, l),
         }
     }
 }

@@ -58,6 +58,10 @@ impl Encode for Code<'_> {
                 enc.raw(t.as_bytes());
                 enc.byte(b'"');
             }
+            Code::BadUrl(url) => {
+                enc.raw(b"BADURL ");
+                url.encode(enc);
+            }
             simple => {
                 let name = SIMPLE_CODES
                     .iter()

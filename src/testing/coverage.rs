@@ -118,6 +118,7 @@ impl Seen {
             Code::CompressionActive => "[COMPRESSIONACTIVE]",
             Code::NotificationOverflow => "[NOTIFICATIONOVERFLOW]",
             Code::TooBig => "[TOOBIG]",
+            Code::BadUrl(_) => "[BADURL]",
             Code::Other(_) => "[other code]",
         };
         self.0.insert(name);
@@ -397,6 +398,7 @@ const RESPONSES: &[&str] = &[
     "[COMPRESSIONACTIVE]",
     "[NOTIFICATIONOVERFLOW]",
     "[TOOBIG]",
+    "[BADURL]",
 ];
 
 const GREETINGS: &[&str] = &["greeting OK", "greeting PREAUTH", "greeting BYE"];

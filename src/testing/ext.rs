@@ -49,6 +49,7 @@ pub(crate) fn code() -> BoxedStrategy<Code<'static>> {
     prop_oneof![
         crate::testing::metadata::metadata_code().prop_map(Code::Metadata),
         crate::testing::primitive::tag().prop_map(Code::NoUpdate),
+        crate::testing::catenate::url_resp_text().prop_map(Code::BadUrl),
     ]
     .boxed()
 }

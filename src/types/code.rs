@@ -188,6 +188,8 @@ pub enum Code<'a> {
     NotificationOverflow,
     /// `TOOBIG` (RFC 4469): the message would be too big.
     TooBig,
+    /// `BADURL url` (RFC 4469 §4.1): the first URL of a CATENATE the server could not use.
+    BadUrl(crate::types::catenate::UrlRespText<'a>),
 }
 
 /// The codes that are a bare keyword, with their canonical names.
@@ -312,6 +314,7 @@ impl IntoStatic for Code<'_> {
             Self::HighestModSeq(n) => Code::HighestModSeq(n),
             Self::Modified(set) => Code::Modified(set.into_static()),
             Self::MailboxId(id) => Code::MailboxId(id.into_static()),
+            Self::BadUrl(url) => Code::BadUrl(url.into_static()),
             simple => {
                 // INVARIANT: every other variant carries no data and is in SIMPLE_CODES.
                 SIMPLE_CODES

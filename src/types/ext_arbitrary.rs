@@ -57,9 +57,9 @@ pub(crate) fn data<'a>(u: &mut Unstructured<'a>) -> Result<Data<'a>> {
 
 /// A response code of an extension.
 pub(crate) fn code<'a>(u: &mut Unstructured<'a>) -> Result<Code<'a>> {
-    Ok(if u.arbitrary()? {
-        Code::Metadata(MetadataCode::arbitrary(u)?)
-    } else {
-        Code::NoUpdate(Tag::arbitrary(u)?)
+    Ok(match u.choose_index(3)? {
+        0 => Code::Metadata(MetadataCode::arbitrary(u)?),
+        1 => Code::NoUpdate(Tag::arbitrary(u)?),
+        _ => Code::BadUrl(crate::types::catenate::UrlRespText::arbitrary(u)?),
     })
 }

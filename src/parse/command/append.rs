@@ -2,6 +2,7 @@
 
 use alloc::borrow::Cow;
 
+use super::super::catenate::{catenate, utf8_literal};
 use super::super::datetime::date_time;
 use super::super::extension::tagged_ext;
 use super::super::flag::flag_list;
@@ -54,9 +55,12 @@ impl<'a> ListItem<'a> for AppendMessage<'a> {
     }
 }
 
-/// `append-data = literal / literal8 / append-data-ext` (RFC 4466 §2.3, RFC 3516 §4.4)
+/// `append-data = literal / literal8 / append-data-ext` (RFC 4466 §2.3, RFC 3516 §4.4),
+/// `append-data =/ "CATENATE" SP "(" cat-part *(SP cat-part) ")"` (RFC 4469 §5),
+/// `append-data =/ utf8-literal` (RFC 6855 §4)
 ///
-/// `append-data-ext = tagged-ext`
+/// `append-data-ext = tagged-ext`. A label `CATENATE` or `UTF8` (any case) commits to that
+/// extension's form.
 pub(crate) fn append_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, AppendData<'a>> {
     match i.first() {
         Some(b'{') => {
@@ -68,10 +72,27 @@ pub(crate) fn append_data<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, AppendData<'a
             Ok((rest, AppendData::Literal8(Literal8(Cow::Borrowed(data)))))
         }
         Some(&b) if is_label_fchar(b) => {
+            if let Some(after) = label(i, "CATENATE") {
+                let (rest, parts) = catenate(cx, after)?;
+                return Ok((rest, AppendData::Catenate(parts)));
+            }
+            if let Some(after) = label(i, "UTF8") {
+                let (rest, data) = utf8_literal(after)?;
+                return Ok((rest, AppendData::Utf8(data)));
+            }
             let (rest, ext) = tagged_ext(cx, i)?;
             Ok((rest, AppendData::Ext(ext)))
         }
         _ => expected(i, "append-data"),
+    }
+}
+
+/// The input after `word SP` when it starts so (`word` in any case).
+fn label<'a>(i: &'a [u8], word: &str) -> Option<&'a [u8]> {
+    let w = word.as_bytes();
+    match (i.get(..w.len()), i.get(w.len())) {
+        (Some(head), Some(b' ')) if head.eq_ignore_ascii_case(w) => Some(&i[w.len() + 1..]),
+        _ => None,
     }
 }
 
