@@ -295,6 +295,21 @@ fn catenate_and_utf8_literals_frame() {
 }
 
 #[test]
+fn replace_literals_frame() {
+    frames_each(&[
+        (b"a1 REPLACE 4 Drafts {3}\r\nabc\r\n", &["{3}"]),
+        (
+            b"a2 UID REPLACE 2000 Drafts (\\Seen) ~{2+}\r\n\0\0\r\n",
+            &["~{2+}"],
+        ),
+        (
+            b"a3 uid replace * INBOX CATENATE (TEXT {1}\r\nx URL {1+}\r\na)\r\n",
+            &["{1}", "{1+}"],
+        ),
+    ]);
+}
+
+#[test]
 fn bare_lf_is_flagged() {
     let ev = frame(Role::Responses, b"* OK hi\n* OK there\r\n");
     assert_eq!(messages(&ev), [&b"* OK hi\n"[..], b"* OK there\r\n"]);

@@ -227,6 +227,12 @@ impl Encode for CommandBody<'_> {
             }
             Self::Metadata(m) => m.encode(enc),
             Self::Acl(a) => a.encode(enc),
+            Self::Replace {
+                uid,
+                message_id,
+                mailbox,
+                message,
+            } => super::append::replace(enc, *uid, *message_id, mailbox, message),
             Self::Id(params) => {
                 enc.raw(b"ID ");
                 params.encode(enc);

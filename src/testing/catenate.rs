@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use crate::config::ParseConfig;
 use crate::parse::Parse;
 use crate::serialize::{Encode, EncodeConfig, Encoder};
+use crate::testing::append::rejected_strictly;
 use crate::testing::examples::{check_examples, examples};
 use crate::testing::primitive::astring;
 use crate::testing::{assert_reparses, assert_round_trip, config};
@@ -163,8 +164,7 @@ fn utf8_append_data_and_cat_part() {
 
 #[test]
 fn bad_catenate_and_utf8_forms_are_rejected_strictly() {
-    let strict = ParseConfig::strict();
-    for bad in [
+    rejected_strictly(&[
         &b"a1 APPEND INBOX CATENATE ()\r\n"[..],
         b"a1 APPEND INBOX CATENATE\r\n",
         b"a1 APPEND INBOX CATENATE (TEXT ~{1}\r\nx)\r\n",
@@ -181,13 +181,7 @@ fn bad_catenate_and_utf8_forms_are_rejected_strictly() {
         b"a1 APPEND INBOX UTF8 (~{1}\r\nx\r\n",
         b"a1 APPEND INBOX UTF8 (~{1}\r\nx ~{1}\r\ny)\r\n",
         b"a1 APPEND INBOX CATENATE (UTF8 ~{1}\r\nx)\r\n",
-    ] {
-        assert!(
-            Command::parse_with(bad, &strict).is_err(),
-            "{:?}",
-            bstr::BStr::new(bad)
-        );
-    }
+    ]);
 }
 
 proptest! {

@@ -66,6 +66,7 @@ impl Seen {
             B::CancelUpdate { .. } => "CANCELUPDATE",
             B::Compress { .. } => "COMPRESS",
             B::Unauthenticate => "UNAUTHENTICATE",
+            B::Replace { uid: u, .. } => uid(*u, "REPLACE", "UID REPLACE"),
         };
         self.0.insert(name);
     }
@@ -295,6 +296,8 @@ const COMMANDS: &[&str] = &[
     "CANCELUPDATE",
     "COMPRESS",
     "UNAUTHENTICATE",
+    "REPLACE",
+    "UID REPLACE",
 ];
 
 const RESPONSES: &[&str] = &[

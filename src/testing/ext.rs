@@ -20,6 +20,7 @@ pub(crate) fn command_body(
         crate::testing::sort::sort_command(),
         crate::testing::primitive::atom().prop_map(|algorithm| CommandBody::Compress { algorithm }),
         Just(CommandBody::Unauthenticate),
+        crate::testing::append::replace_command(mailbox),
     ]
     .boxed()
 }
@@ -42,7 +43,7 @@ pub(crate) fn data() -> BoxedStrategy<Data<'static>> {
 /// How many distinct command names (with `UID` forms counted apart) the extension commands
 /// have.
 #[cfg(feature = "arbitrary")]
-pub(crate) const COMMAND_NAMES: usize = 16;
+pub(crate) const COMMAND_NAMES: usize = 17;
 
 /// Every extension's response codes.
 pub(crate) fn code() -> BoxedStrategy<Code<'static>> {

@@ -17,7 +17,7 @@ use crate::types::sort::{SortArgs, ThreadArgs, ThreadData};
 
 /// A command of an extension.
 pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
-    Ok(match u.choose_index(9)? {
+    Ok(match u.choose_index(10)? {
         0 => CommandBody::Id(IdParams::arbitrary(u)?),
         1 => CommandBody::Acl(AclCommand::arbitrary(u)?),
         2 => CommandBody::Metadata(MetadataCommand::arbitrary(u)?),
@@ -36,6 +36,12 @@ pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
             algorithm: crate::types::primitive::Atom::arbitrary(u)?,
         },
         7 => CommandBody::Unauthenticate,
+        8 => CommandBody::Replace {
+            uid: u.arbitrary()?,
+            message_id: crate::types::sequence::SeqNumber::arbitrary(u)?,
+            mailbox: crate::types::mailbox::Mailbox::arbitrary(u)?,
+            message: crate::types::command::AppendMessage::arbitrary(u)?,
+        },
         _ => CommandBody::Quota(QuotaCommand::arbitrary(u)?),
     })
 }

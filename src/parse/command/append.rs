@@ -1,4 +1,5 @@
-//! Parsers of APPEND and its messages (RFC 9051 §9, RFC 3502 MULTIAPPEND, RFC 4466 §2.3).
+//! Parsers of APPEND and its messages (RFC 9051 §9, RFC 3502 MULTIAPPEND, RFC 4466 §2.3) and
+//! of REPLACE (RFC 8508), which carries one such message.
 
 use alloc::borrow::Cow;
 
@@ -9,6 +10,7 @@ use super::super::flag::flag_list;
 use super::super::list::{Sep, items};
 use super::super::mailbox::mailbox;
 use super::super::primitive::{literal, literal8};
+use super::super::sequence::seq_number;
 use super::super::{Cx, PResult, expected, impl_parse, sp};
 use crate::types::command::{AppendData, AppendMessage, CommandBody};
 use crate::types::extension::is_label_fchar;
@@ -25,6 +27,23 @@ pub(super) fn append<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, CommandBody<'a>> {
     let body = CommandBody::Append {
         mailbox,
         messages: NonEmptyList::parsed(messages),
+    };
+    Ok((rest, body))
+}
+
+/// `replace = "REPLACE" SP seq-number SP mailbox append-message` (RFC 8508 §5), after
+/// `"REPLACE" SP`; `uid =/ "UID" SP replace` when `uid` is set.
+pub(super) fn replace<'a>(cx: &Cx, i: &'a [u8], uid: bool) -> PResult<'a, CommandBody<'a>> {
+    let (rest, message_id) = seq_number(i)?;
+    let (rest, ()) = sp(rest)?;
+    let (rest, mailbox) = mailbox(cx, rest)?;
+    let (rest, ()) = sp(rest)?;
+    let (rest, message) = append_message(cx, rest)?;
+    let body = CommandBody::Replace {
+        uid,
+        message_id,
+        mailbox,
+        message,
     };
     Ok((rest, body))
 }

@@ -28,6 +28,7 @@ pub(crate) enum ExtName {
     CancelUpdate,
     Compress,
     Unauthenticate,
+    Replace,
 }
 
 const EXT_NAMES: &[(&str, ExtName)] = &[
@@ -47,6 +48,7 @@ const EXT_NAMES: &[(&str, ExtName)] = &[
     ("GETACL", ExtName::GetAcl),
     ("LISTRIGHTS", ExtName::ListRights),
     ("MYRIGHTS", ExtName::MyRights),
+    ("REPLACE", ExtName::Replace),
 ];
 
 impl ExtName {
@@ -60,7 +62,7 @@ impl ExtName {
 
     /// Whether `UID` may stand before the command.
     pub(super) const fn takes_uid(self) -> bool {
-        matches!(self, Self::Sort | Self::Thread)
+        matches!(self, Self::Sort | Self::Thread | Self::Replace)
     }
 }
 
@@ -94,5 +96,6 @@ pub(super) fn known<'a>(
         ExtName::GetAcl => acl_command(cx, sp(i)?.0, "GETACL"),
         ExtName::ListRights => acl_command(cx, sp(i)?.0, "LISTRIGHTS"),
         ExtName::MyRights => acl_command(cx, sp(i)?.0, "MYRIGHTS"),
+        ExtName::Replace => super::append::replace(cx, sp(i)?.0, uid),
     }
 }
