@@ -94,6 +94,8 @@ pub use types::tolerance::{Malformed, MalformedItem, Parsed};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
+pub use types::catenate::{CatPart, UrlRespText};
+pub use types::command::{AppendData, AppendMessage};
 pub use types::condstore::{QresyncParams, VanishedData};
 pub use types::fetch_ext::{GmLabel, SnippetOption};
 pub use types::referral::ReferralUrl;

@@ -103,7 +103,8 @@ impl CommandBody<'_> {
             | C::Move { .. }
             | C::Sort { .. }
             | C::Thread { .. }
-            | C::CancelUpdate { .. } => Scope::Selected,
+            | C::CancelUpdate { .. }
+            | C::Replace { .. } => Scope::Selected,
         }
     }
 }

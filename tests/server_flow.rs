@@ -175,6 +175,49 @@ fn multiappend_literal_over_the_limit_ends_the_command() {
 }
 
 #[test]
+fn replace_literals_are_answered_in_the_selected_state_only() {
+    let mut s = logged_in(ServerConfig::default(), false);
+    let ev = feed(&mut s, b"a1 REPLACE 4 Drafts {3}\r\n");
+    assert_eq!(
+        error_kind(&ev[0]),
+        ProtocolErrorKind::NotAllowed(State::Authenticated)
+    );
+    assert_eq!(take(&mut s), b"a1 BAD No mailbox selected\r\n");
+    let _ = one_command(&feed(&mut s, b"a2 NOOP\r\n"), "NOOP");
+
+    // Selected: each REPLACE's literal is answered, and falls under the APPEND limit.
+    let limits = ServerLimits::default()
+        .with_max_literal(10)
+        .with_max_append_literal(100);
+    let mut s = logged_in(ServerConfig::default().with_limits(limits), true);
+    for (line, name) in [
+        (&b"a3 REPLACE 4 Drafts {50}\r\n"[..], "REPLACE"),
+        (b"a4 UID REPLACE 2000 Drafts (\\Seen) {50}\r\n", "UID"),
+    ] {
+        let ev = feed(&mut s, line);
+        let [Event::LiteralAnnounced(r)] = &ev[..] else {
+            panic!("{ev:?}")
+        };
+        assert_eq!(r.command.as_ref().unwrap().as_str(), name);
+        assert_eq!(take(&mut s), b"+ Ready for literal data\r\n");
+        let mut body = vec![b'x'; 50];
+        body.extend_from_slice(b"\r\n");
+        let h = one_command(&feed(&mut s, &body), "REPLACE");
+        ok(&mut s, h, "REPLACE completed");
+        take(&mut s);
+    }
+    let ev = feed(&mut s, b"a5 UID REPLACE 1 Drafts {101}\r\n");
+    assert!(matches!(
+        error_kind(&ev[0]),
+        ProtocolErrorKind::LiteralTooLarge {
+            len: 101,
+            limit: 100
+        }
+    ));
+    assert_eq!(take(&mut s), b"a5 NO [LIMIT] Literal too large\r\n");
+}
+
+#[test]
 fn literal_limits_are_per_command() {
     let limits = ServerLimits::default()
         .with_max_literal(10)

@@ -30,7 +30,7 @@ pub(crate) enum Kind {
     Unauthenticate,
     /// FETCH, STORE or SEARCH with sequence numbers: the server sends no EXPUNGE while it runs.
     SeqNoExpunge,
-    /// COPY or MOVE with sequence numbers.
+    /// COPY, MOVE or REPLACE with sequence numbers.
     Seq,
     /// Anything else.
     Plain,
@@ -52,7 +52,9 @@ impl Kind {
             C::Fetch { uid: false, .. }
             | C::Store { uid: false, .. }
             | C::Search { uid: false, .. } => Self::SeqNoExpunge,
-            C::Copy { uid: false, .. } | C::Move { uid: false, .. } => Self::Seq,
+            C::Copy { uid: false, .. }
+            | C::Move { uid: false, .. }
+            | C::Replace { uid: false, .. } => Self::Seq,
             C::Compress { .. } => Self::Compress,
             C::Unauthenticate => Self::Unauthenticate,
             _ => Self::Plain,

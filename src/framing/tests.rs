@@ -276,6 +276,40 @@ fn multiappend_literals_frame() {
 }
 
 #[test]
+fn catenate_and_utf8_literals_frame() {
+    frames_each(&[
+        (
+            b"a1 APPEND Drafts CATENATE (TEXT {3}\r\nabc URL \"/INBOX;UID=1\" TEXT {2+}\r\nde)\r\n",
+            &["{3}", "{2+}"],
+        ),
+        (b"a2 APPEND INBOX UTF8 (~{4}\r\n\xc3\xa9\0x)\r\n", &["~{4}"]),
+        (
+            b"a3 APPEND INBOX CATENATE (UTF8 (~{1+}\r\n\0) TEXT {1}\r\n)) {2}\r\nhi\r\n",
+            &["~{1+}", "{1}", "{2}"],
+        ),
+        (
+            b"a4 APPEND INBOX {1}\r\na CATENATE (URL {4}\r\n/a;b) UTF8 (~{2}\r\nok)\r\n",
+            &["{1}", "{4}", "~{2}"],
+        ),
+    ]);
+}
+
+#[test]
+fn replace_literals_frame() {
+    frames_each(&[
+        (b"a1 REPLACE 4 Drafts {3}\r\nabc\r\n", &["{3}"]),
+        (
+            b"a2 UID REPLACE 2000 Drafts (\\Seen) ~{2+}\r\n\0\0\r\n",
+            &["~{2+}"],
+        ),
+        (
+            b"a3 uid replace * INBOX CATENATE (TEXT {1}\r\nx URL {1+}\r\na)\r\n",
+            &["{1}", "{1+}"],
+        ),
+    ]);
+}
+
+#[test]
 fn bare_lf_is_flagged() {
     let ev = frame(Role::Responses, b"* OK hi\n* OK there\r\n");
     assert_eq!(messages(&ev), [&b"* OK hi\n"[..], b"* OK there\r\n"]);

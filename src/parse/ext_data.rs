@@ -56,6 +56,8 @@ pub(crate) fn ext_code<'a>(cx: &Cx, name: &str, i: &'a [u8]) -> Option<PResult<'
         super::urlauth::urlmech_code(cx, i).map(|(r, l)| (r, Code::UrlMech(l)))
     } else if upper("REFERRAL") {
         super::referral::referral_code(cx, i).map(|(r, l)| (r, Code::Referral(l)))
+    } else if upper("BADURL") {
+        super::catenate::badurl_response_code(i).map(|(r, url)| (r, Code::BadUrl(url)))
     } else {
         return None;
     })

@@ -11,6 +11,7 @@
 pub(crate) mod acl;
 pub(crate) mod body;
 pub(crate) mod capability;
+pub(crate) mod catenate;
 pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod condstore;

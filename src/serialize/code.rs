@@ -72,6 +72,10 @@ impl Encode for Code<'_> {
                     u.encode(enc);
                 }
             }
+            Code::BadUrl(url) => {
+                enc.raw(b"BADURL ");
+                url.encode(enc);
+            }
             simple => {
                 let name = SIMPLE_CODES
                     .iter()

@@ -237,6 +237,12 @@ impl Encode for CommandBody<'_> {
                 enc.raw(b"RLSUB ");
                 args.encode(enc);
             }
+            Self::Replace {
+                uid,
+                message_id,
+                mailbox,
+                message,
+            } => super::append::replace(enc, *uid, *message_id, mailbox, message),
             Self::Id(params) => {
                 enc.raw(b"ID ");
                 params.encode(enc);

@@ -13,6 +13,7 @@ pub(crate) mod acl;
 pub(crate) mod append;
 pub(crate) mod body;
 pub(crate) mod capability;
+pub(crate) mod catenate;
 pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod condstore;

@@ -81,9 +81,10 @@ impl Extensions {
 pub struct ServerLimits {
     /// Longest command line in bytes, CRLF included (default 64 KiB).
     pub max_line: usize,
-    /// Largest literal in any command but APPEND (default 1 MiB).
+    /// Largest literal in any command but APPEND and REPLACE (default 1 MiB).
     pub max_literal: u64,
-    /// Largest literal in APPEND: the message being stored (default 64 MiB).
+    /// Largest literal in APPEND, REPLACE and UID REPLACE: the message being stored (default
+    /// 64 MiB).
     pub max_append_literal: u64,
     /// Largest command, lines and literals together (default 80 MiB).
     pub max_message: u64,

@@ -47,11 +47,33 @@ fn scope_of_name(name: &[u8]) -> Option<Scope> {
         ("COPY", Scope::Selected),
         ("MOVE", Scope::Selected),
         ("UID", Scope::Selected),
+        ("REPLACE", Scope::Selected),
     ];
     SCOPES
         .iter()
         .find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(name))
         .map(|&(_, s)| s)
+}
+
+/// Whether the command that `line` starts stores a message, so its literals fall under the
+/// APPEND limit: APPEND, REPLACE or UID REPLACE (RFC 8508).
+fn stores_message(line: &[u8]) -> bool {
+    let Some(name) = read_name(line) else {
+        return false;
+    };
+    if name.eq_ignore_ascii_case(b"APPEND") || name.eq_ignore_ascii_case(b"REPLACE") {
+        return true;
+    }
+    if !name.eq_ignore_ascii_case(b"UID") {
+        return false;
+    }
+    let after = read_tag(line).map_or(0, |t| t.len() + 1) + name.len() + 1;
+    let rest = line.get(after..).unwrap_or_default();
+    let end = rest
+        .iter()
+        .position(|&b| matches!(b, b' ' | b'\r' | b'\n'))
+        .unwrap_or(rest.len());
+    rest[..end].eq_ignore_ascii_case(b"REPLACE")
 }
 
 /// Why a command is refused in `state`.
@@ -241,9 +263,10 @@ impl Flow {
             return self.error(ProtocolErrorKind::UnexpectedLiteral, None, a.message);
         };
         let raw_tag = tag.as_str().as_bytes();
-        let limit = match name {
-            Some(n) if n.eq_ignore_ascii_case(b"APPEND") => self.config.limits.max_append_literal,
-            _ => self.config.limits.max_literal,
+        let limit = if stores_message(a.message) {
+            self.config.limits.max_append_literal
+        } else {
+            self.config.limits.max_literal
         };
         let advertised = match self.config.non_sync_literals {
             NonSyncLiterals::Refused => false,

@@ -1,6 +1,7 @@
 //! Tests of APPEND's messages: MULTIAPPEND (RFC 3502) with the RFC's example, the literal flow
 //! of several messages in one command, zero-copy parsing, strict rejection of bad forms, and
-//! round trips of generated commands (the strategies are in [`super::command`]).
+//! round trips of generated commands (the message strategies are in [`super::command`]); and
+//! of REPLACE (RFC 8508), which carries one such message.
 
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
@@ -20,6 +21,18 @@ use crate::types::flag::Flag;
 use crate::types::list::NonEmptyList;
 use crate::types::mailbox::Mailbox;
 use crate::types::primitive::{Literal, Tag};
+use crate::types::sequence::SeqNumber;
+
+/// Checks that no line of `bad` parses as a command under the strict configuration.
+pub(crate) fn rejected_strictly(bad: &[&[u8]]) {
+    for line in bad {
+        assert!(
+            Command::parse_with(line, &ParseConfig::strict()).is_err(),
+            "{:?}",
+            bstr::BStr::new(line)
+        );
+    }
+}
 
 /// The messages of an APPEND.
 fn messages<'a>(c: &Command<'a>) -> Vec<AppendMessage<'a>> {
@@ -125,7 +138,7 @@ fn multiappend_of_built_messages() {
 #[test]
 fn bad_multiappends_are_rejected_strictly() {
     let strict = ParseConfig::strict();
-    for bad in [
+    rejected_strictly(&[
         &b"a1 APPEND INBOX\r\n"[..],
         b"a1 APPEND INBOX \r\n",
         b"a1 APPEND INBOX (\\Seen)\r\n",
@@ -136,13 +149,7 @@ fn bad_multiappends_are_rejected_strictly() {
         b"a1 APPEND INBOX {3}\r\nabc \"01-Jan-2020 00:00:00 +0000\"\r\n",
         b"a1 APPEND INBOX {3}\r\nabc () () {1}\r\nx\r\n",
         b"a1 APPEND INBOX {3}\r\nabc {4}\r\nx\r\n",
-    ] {
-        assert!(
-            Command::parse_with(bad, &strict).is_err(),
-            "{:?}",
-            bstr::BStr::new(bad)
-        );
-    }
+    ]);
     // Each message may have its own flags and date, or none.
     let c = Command::parse_with(
         b"a1 APPEND INBOX {1}\r\na () {1}\r\nb (\\Seen) \"01-Jan-2020 00:00:00 +0000\" {1+}\r\nc\r\n",
@@ -185,4 +192,115 @@ fn messages_of(c: &Command<'_>) -> Vec<AppendMessage<'static>> {
         .into_iter()
         .map(IntoStatic::into_static)
         .collect()
+}
+
+/// REPLACE and UID REPLACE, with mailbox names from `mailbox`.
+pub(crate) fn replace_command(
+    mailbox: BoxedStrategy<Mailbox<'static>>,
+) -> impl Strategy<Value = CommandBody<'static>> {
+    (
+        any::<bool>(),
+        super::sequence::seq_number(),
+        mailbox,
+        append_message(),
+    )
+        .prop_map(|(uid, message_id, mailbox, message)| CommandBody::Replace {
+            uid,
+            message_id,
+            mailbox,
+            message,
+        })
+}
+
+#[test]
+fn rfc8508_examples() {
+    assert_eq!(check_examples(examples!("rfc8508.imap")), 20);
+    let t = crate::transcript::Transcript::parse(examples!("rfc8508.imap")).unwrap();
+    let commands: Vec<Command<'_>> = t
+        .records()
+        .iter()
+        .filter(|r| r.direction == crate::transcript::Direction::Client)
+        .map(|r| Command::parse_with(r.bytes, &ParseConfig::strict()).unwrap())
+        .collect();
+    let [a003, a004, a011] = &commands[..] else {
+        panic!("{commands:?}")
+    };
+    let CommandBody::Replace {
+        uid: false,
+        message_id,
+        mailbox,
+        message,
+    } = &a003.body
+    else {
+        panic!("{a003:?}")
+    };
+    assert_eq!(*message_id, SeqNumber::new(4).unwrap());
+    assert_eq!(mailbox, &Mailbox::new("Drafts").unwrap());
+    assert_eq!(
+        message.flags.as_ref().unwrap().0.to_vec(),
+        [Flag::Seen, Flag::Draft]
+    );
+    assert_eq!(literal(&message.data).len(), 312);
+    assert_eq!(a003.body.name(), "REPLACE");
+    assert!(!a003.body.is_uid() && a004.body.is_uid());
+    let CommandBody::Replace {
+        uid: true,
+        message_id,
+        message,
+        ..
+    } = &a011.body
+    else {
+        panic!("{a011:?}")
+    };
+    assert_eq!(*message_id, SeqNumber::new(3002).unwrap());
+    assert!(matches!(&message.data, AppendData::Catenate(p) if p.len() == 2));
+    assert_eq!(a011.body.scope(), crate::session::Scope::Selected);
+    // Written back, UID REPLACE waits for `+` after its literal.
+    let mut enc = Encoder::new(EncodeConfig::default());
+    a004.encode(&mut enc);
+    let parts: Vec<_> = enc.fragments().collect();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(
+        parts[0].bytes,
+        b"A004 UID REPLACE 2000 Drafts (\\Seen \\Draft) {350}\r\n"
+    );
+}
+
+#[test]
+fn replace_forms() {
+    let strict = ParseConfig::strict();
+    let c = Command::parse_with(b"a1 uid replace * INBOX UTF8 (~{2}\r\nhi)\r\n", &strict).unwrap();
+    assert_eq!(
+        crate::to_vec(&c),
+        b"a1 UID REPLACE * INBOX UTF8 (~{2}\r\nhi)\r\n"
+    );
+    assert!(matches!(
+        c.body,
+        CommandBody::Replace {
+            uid: true,
+            message_id: SeqNumber::Largest,
+            ..
+        }
+    ));
+    rejected_strictly(&[
+        &b"a1 REPLACE 4 Drafts\r\n"[..],
+        b"a1 REPLACE Drafts {1}\r\nx\r\n",
+        b"a1 REPLACE 0 Drafts {1}\r\nx\r\n",
+        b"a1 REPLACE 1:2 Drafts {1}\r\nx\r\n",
+        b"a1 REPLACE 4 Drafts {1}\r\nx {1}\r\ny\r\n",
+        b"a1 REPLACE 4 Drafts  {1}\r\nx\r\n",
+        b"a1 REPLACE 4 Drafts (\\Seen)\r\n",
+        b"a1 UID  REPLACE 4 Drafts {1}\r\nx\r\n",
+    ]);
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn replace_round_trips(body in replace_command(mailbox_utf7().boxed())) {
+        let scope = body.scope();
+        prop_assert_eq!(scope, crate::session::Scope::Selected);
+        assert_round_trip!(CommandBody, body);
+    }
 }

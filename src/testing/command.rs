@@ -105,7 +105,15 @@ pub(crate) fn append_data() -> impl Strategy<Value = AppendData<'static>> {
         string_bytes().prop_map(|v| AppendData::Literal(Literal::new(v).unwrap())),
         proptest::collection::vec(any::<u8>(), 0..40)
             .prop_map(|v| AppendData::Literal8(Literal8::new(v))),
-        tagged_ext().prop_map(AppendData::Ext),
+        tagged_ext()
+            .prop_filter("a typed form's label", |e| !["CATENATE", "UTF8"]
+                .iter()
+                .any(|l| e.label.as_str().eq_ignore_ascii_case(l)))
+            .prop_map(AppendData::Ext),
+        proptest::collection::vec(crate::testing::catenate::cat_part(), 1..4)
+            .prop_map(|v| AppendData::Catenate(NonEmptyList::try_from(v).unwrap())),
+        proptest::collection::vec(any::<u8>(), 0..40)
+            .prop_map(|v| AppendData::Utf8(Literal8::new(v))),
     ]
 }
 

@@ -76,6 +76,7 @@ impl Seen {
             B::UrlAuth(_) => "URLAUTH commands",
             B::RList(_) => "RLIST",
             B::RLsub(_) => "RLSUB",
+            B::Replace { uid: u, .. } => uid(*u, "REPLACE", "UID REPLACE"),
         };
         self.0.insert(name);
     }
@@ -130,6 +131,7 @@ impl Seen {
             Code::TooBig => "[TOOBIG]",
             Code::UrlMech(_) => "[URLMECH]",
             Code::Referral(_) => "[REFERRAL]",
+            Code::BadUrl(_) => "[BADURL]",
             Code::Other(_) => "[other code]",
         };
         self.0.insert(name);
@@ -334,6 +336,8 @@ const COMMANDS: &[&str] = &[
     "URLAUTH commands",
     "RLIST",
     "RLSUB",
+    "REPLACE",
+    "UID REPLACE",
 ];
 
 const RESPONSES: &[&str] = &[
@@ -450,6 +454,7 @@ const RESPONSES: &[&str] = &[
     "ESEARCH PARTIAL",
     "ESEARCH ADDTO",
     "ESEARCH REMOVEFROM",
+    "[BADURL]",
 ];
 
 const GREETINGS: &[&str] = &["greeting OK", "greeting PREAUTH", "greeting BYE"];

@@ -1,6 +1,8 @@
 //! Strategies for the command and data variants that extensions add, one arm per variant;
 //! the strategies of each extension's own types are in its module.
 
+use alloc::vec;
+
 use proptest::prelude::*;
 
 use crate::types::code::Code;
@@ -20,9 +22,10 @@ pub(crate) fn command_body(
         crate::testing::sort::sort_command(),
         crate::testing::primitive::atom().prop_map(|algorithm| CommandBody::Compress { algorithm }),
         Just(CommandBody::Unauthenticate),
-        crate::testing::urlauth::urlauth_command(mailbox).prop_map(CommandBody::UrlAuth),
+        crate::testing::urlauth::urlauth_command(mailbox.clone()).prop_map(CommandBody::UrlAuth),
         crate::testing::list_args::lsub_arguments().prop_map(CommandBody::RList),
         crate::testing::list_args::lsub_arguments().prop_map(CommandBody::RLsub),
+        crate::testing::append::replace_command(mailbox),
     ]
     .boxed()
 }
@@ -47,7 +50,7 @@ pub(crate) fn data() -> BoxedStrategy<Data<'static>> {
 /// How many distinct command names (with `UID` forms counted apart) the extension commands
 /// have.
 #[cfg(feature = "arbitrary")]
-pub(crate) const COMMAND_NAMES: usize = 21;
+pub(crate) const COMMAND_NAMES: usize = 22;
 
 /// Every extension's response codes.
 pub(crate) fn code() -> BoxedStrategy<Code<'static>> {
@@ -56,6 +59,7 @@ pub(crate) fn code() -> BoxedStrategy<Code<'static>> {
         crate::testing::primitive::tag().prop_map(Code::NoUpdate),
         crate::testing::urlauth::urlmech_code().prop_map(Code::UrlMech),
         crate::testing::referral::referral_code().prop_map(Code::Referral),
+        crate::testing::catenate::url_resp_text().prop_map(Code::BadUrl),
     ]
     .boxed()
 }

@@ -6,6 +6,7 @@ mod append;
 pub(crate) mod body;
 mod body_depth;
 mod body_known;
+pub(crate) mod catenate;
 pub(crate) mod command;
 mod condstore;
 mod coverage;

@@ -193,6 +193,8 @@ pub enum Code<'a> {
     UrlMech(crate::types::list::List<'a, crate::types::urlauth::UrlMechanismKey<'a>>),
     /// `REFERRAL 1*(SP url)` (RFC 2221 §5, RFC 2193 §6): where to go instead.
     Referral(crate::types::list::NonEmptyList<'a, crate::types::referral::ReferralUrl<'a>>),
+    /// `BADURL url` (RFC 4469 §4.1): the first URL of a CATENATE the server could not use.
+    BadUrl(crate::types::catenate::UrlRespText<'a>),
 }
 
 /// The codes that are a bare keyword, with their canonical names.
@@ -319,6 +321,7 @@ impl IntoStatic for Code<'_> {
             Self::MailboxId(id) => Code::MailboxId(id.into_static()),
             Self::UrlMech(l) => Code::UrlMech(l.into_static()),
             Self::Referral(l) => Code::Referral(l.into_static()),
+            Self::BadUrl(url) => Code::BadUrl(url.into_static()),
             simple => {
                 // INVARIANT: every other variant carries no data and is in SIMPLE_CODES.
                 SIMPLE_CODES

@@ -8,7 +8,8 @@
 //! literal makes the client wait for `+`.
 //!
 //! The `UID` prefix is a flag of the commands that take it (`uid: bool` in COPY, FETCH, MOVE,
-//! SEARCH and STORE; [`CommandBody::UidExpunge`] for `UID EXPUNGE`, which needs a set). A command this
+//! SEARCH, STORE, SORT, THREAD and REPLACE; [`CommandBody::UidExpunge`] for `UID EXPUNGE`,
+//! which needs a set). A command this
 //! crate does not know (`A442 XPIG-LATIN`) is kept as [`CommandBody::Other`] and written back
 //! byte for byte. Credentials (LOGIN's password, AUTHENTICATE data) are wrapped in [`Secret`],
 //! whose `Debug` is redacted.
@@ -44,7 +45,7 @@ use crate::types::metadata::MetadataCommand;
 use crate::types::primitive::{AString, Atom, Tag};
 use crate::types::quota::QuotaCommand;
 use crate::types::search::SearchCommandArgs;
-use crate::types::sequence::SequenceSet;
+use crate::types::sequence::{SeqNumber, SequenceSet};
 use crate::types::sort::{SortArgs, ThreadArgs};
 use crate::types::status::StatusArguments;
 
@@ -288,6 +289,19 @@ pub enum CommandBody<'a> {
     /// `rlsub = "RLSUB" SP mailbox SP list_mailbox` (RFC 2193 §5.2): LSUB, remote mailboxes
     /// included.
     RLsub(LsubArguments<'a>),
+    /// `replace = "REPLACE" SP seq-number SP mailbox append-message` (RFC 8508 §5), or
+    /// `UID REPLACE`: appends a message to a mailbox and expunges the one it replaces, as one
+    /// action. Valid in the selected state only.
+    Replace {
+        /// Whether `message_id` is a UID (`UID REPLACE`).
+        uid: bool,
+        /// The message replaced, by sequence number or UID.
+        message_id: SeqNumber,
+        /// Where the new message goes.
+        mailbox: Mailbox<'a>,
+        /// The new message (one: REPLACE takes no MULTIAPPEND list).
+        message: AppendMessage<'a>,
+    },
 }
 
 impl<'a> CommandBody<'a> {
@@ -373,6 +387,7 @@ impl<'a> CommandBody<'a> {
             Self::CancelUpdate { .. } => "CANCELUPDATE",
             Self::Metadata(m) => m.name(),
             Self::Acl(a) => a.name(),
+            Self::Replace { .. } => "REPLACE",
         }
     }
 
@@ -386,7 +401,8 @@ impl<'a> CommandBody<'a> {
             | Self::Copy { uid, .. }
             | Self::Move { uid, .. }
             | Self::Sort { uid, .. }
-            | Self::Thread { uid, .. } => *uid,
+            | Self::Thread { uid, .. }
+            | Self::Replace { uid, .. } => *uid,
             _ => false,
         }
     }
@@ -559,6 +575,17 @@ impl IntoStatic for CommandBody<'_> {
             },
             Self::Metadata(m) => C::Metadata(m.into_static()),
             Self::Acl(a) => C::Acl(a.into_static()),
+            Self::Replace {
+                uid,
+                message_id,
+                mailbox,
+                message,
+            } => C::Replace {
+                uid,
+                message_id,
+                mailbox: mailbox.into_static(),
+                message: message.into_static(),
+            },
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::types::sort::{SortArgs, ThreadArgs, ThreadData};
 
 /// A command of an extension.
 pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
-    Ok(match u.choose_index(12)? {
+    Ok(match u.choose_index(13)? {
         0 => CommandBody::Id(IdParams::arbitrary(u)?),
         1 => CommandBody::Acl(AclCommand::arbitrary(u)?),
         2 => CommandBody::Metadata(MetadataCommand::arbitrary(u)?),
@@ -36,6 +36,12 @@ pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
             algorithm: crate::types::primitive::Atom::arbitrary(u)?,
         },
         7 => CommandBody::Unauthenticate,
+        8 => CommandBody::Replace {
+            uid: u.arbitrary()?,
+            message_id: crate::types::sequence::SeqNumber::arbitrary(u)?,
+            mailbox: crate::types::mailbox::Mailbox::arbitrary(u)?,
+            message: crate::types::command::AppendMessage::arbitrary(u)?,
+        },
         9 => CommandBody::UrlAuth(Arbitrary::arbitrary(u)?),
         10 => CommandBody::RList(Arbitrary::arbitrary(u)?),
         11 => CommandBody::RLsub(Arbitrary::arbitrary(u)?),
@@ -62,10 +68,11 @@ pub(crate) fn data<'a>(u: &mut Unstructured<'a>) -> Result<Data<'a>> {
 
 /// A response code of an extension.
 pub(crate) fn code<'a>(u: &mut Unstructured<'a>) -> Result<Code<'a>> {
-    Ok(match u.choose_index(4)? {
+    Ok(match u.choose_index(5)? {
         0 => Code::Metadata(MetadataCode::arbitrary(u)?),
         1 => Code::NoUpdate(Tag::arbitrary(u)?),
         2 => Code::UrlMech(Arbitrary::arbitrary(u)?),
-        _ => Code::Referral(Arbitrary::arbitrary(u)?),
+        3 => Code::Referral(Arbitrary::arbitrary(u)?),
+        _ => Code::BadUrl(crate::types::catenate::UrlRespText::arbitrary(u)?),
     })
 }

@@ -4,6 +4,7 @@ pub mod acl;
 pub mod auth;
 pub mod body;
 pub mod capability;
+pub mod catenate;
 pub mod code;
 pub mod command;
 pub mod condstore;

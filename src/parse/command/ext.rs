@@ -35,6 +35,7 @@ pub(crate) enum ExtName {
     UrlFetch,
     RList,
     RLsub,
+    Replace,
 }
 
 const EXT_NAMES: &[(&str, ExtName)] = &[
@@ -59,6 +60,7 @@ const EXT_NAMES: &[(&str, ExtName)] = &[
     ("URLFETCH", ExtName::UrlFetch),
     ("RLIST", ExtName::RList),
     ("RLSUB", ExtName::RLsub),
+    ("REPLACE", ExtName::Replace),
 ];
 
 impl ExtName {
@@ -72,7 +74,7 @@ impl ExtName {
 
     /// Whether `UID` may stand before the command.
     pub(super) const fn takes_uid(self) -> bool {
-        matches!(self, Self::Sort | Self::Thread)
+        matches!(self, Self::Sort | Self::Thread | Self::Replace)
     }
 }
 
@@ -117,5 +119,6 @@ pub(super) fn known<'a>(
             let (rest, args) = lsub_arguments(cx, sp(i)?.0)?;
             Ok((rest, CommandBody::RLsub(args)))
         }
+        ExtName::Replace => super::append::replace(cx, sp(i)?.0, uid),
     }
 }

@@ -15,7 +15,7 @@ use super::{
 use crate::chars::{is_atom_char, is_tag_char};
 use crate::types::auth::{Base64, Secret};
 use crate::types::datetime::DateTime;
-use crate::types::extension::{ExtParam, TaggedExt};
+use crate::types::extension::{ExtParam, TaggedExt, TaggedExtLabel};
 use crate::types::fetch::FetchItems;
 use crate::types::flag::{Flag, FlagList};
 use crate::types::list::{List, NonEmptyList};
@@ -169,15 +169,28 @@ impl<'a> Arbitrary<'a> for SelectParam<'a> {
 
 impl<'a> Arbitrary<'a> for AppendData<'a> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-        Ok(match u.int_in_range(0..=2)? {
+        Ok(match u.int_in_range(0..=4)? {
             0 => Self::Literal(Literal(Cow::Owned(string_bytes(u)?))),
-            1 => {
-                let len = u.int_in_range(0..=32)?;
-                Self::Literal8(Literal8(Cow::Borrowed(u.bytes(len)?)))
+            1 => Self::Literal8(literal8(u)?),
+            2 => Self::Catenate(non_empty(u, 4)?),
+            3 => Self::Utf8(literal8(u)?),
+            _ => {
+                // The labels of the typed forms would read back as those forms.
+                let mut ext = TaggedExt::arbitrary(u)?;
+                let label = ext.label.as_str();
+                if label.eq_ignore_ascii_case("CATENATE") || label.eq_ignore_ascii_case("UTF8") {
+                    ext.label = TaggedExtLabel(Cow::Owned(alloc::format!("X-{label}")));
+                }
+                Self::Ext(ext)
             }
-            _ => Self::Ext(TaggedExt::arbitrary(u)?),
         })
     }
+}
+
+/// Up to 32 bytes of any value, NUL included.
+fn literal8<'a>(u: &mut Unstructured<'a>) -> Result<Literal8<'a>> {
+    let len = u.int_in_range(0..=32)?;
+    Ok(Literal8(Cow::Borrowed(u.bytes(len)?)))
 }
 
 impl<'a> Arbitrary<'a> for AppendMessage<'a> {
