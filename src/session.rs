@@ -101,6 +101,10 @@ impl CommandBody<'_> {
             | C::Sort { .. }
             | C::Thread { .. }
             | C::CancelUpdate { .. } => Scope::Selected,
+            // RFC 5255: `command-any =/ language-cmd` (§3.5), `command-auth =/ comparator-cmd`
+            // (§4.10).
+            C::Language { .. } => Scope::Any,
+            C::Comparator { .. } => Scope::Authenticated,
         }
     }
 }

@@ -33,6 +33,10 @@ pub(crate) fn ext_data<'a>(cx: &Cx, i: &'a [u8]) -> Option<PResult<'a, Data<'a>>
         sort_data(cx, i).map(|(r, s)| (r, Data::Sort(s)))
     } else if word("THREAD") {
         thread_data(cx, i).map(|(r, t)| (r, Data::Thread(t)))
+    } else if word("LANGUAGE") {
+        super::i18n::language_data(cx, i).map(|(r, l)| (r, Data::Language(l)))
+    } else if word("COMPARATOR") {
+        super::i18n::comparator_data(cx, i).map(|(r, c)| (r, Data::Comparator(c)))
     } else {
         return None;
     })

@@ -22,6 +22,7 @@ pub(crate) mod extension;
 pub(crate) mod fetch;
 pub(crate) mod fetch_ext;
 pub(crate) mod flag;
+pub(crate) mod i18n;
 pub(crate) mod id;
 pub(crate) mod list;
 pub(crate) mod list_args;

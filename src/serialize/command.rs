@@ -240,6 +240,9 @@ impl Encode for CommandBody<'_> {
             }
             Self::Metadata(m) => m.encode(enc),
             Self::Acl(a) => a.encode(enc),
+            Self::Language { ranges: args } | Self::Comparator { order: args } => {
+                super::i18n::name_and_args(enc, self.name(), args);
+            }
             Self::Id(params) => {
                 enc.raw(b"ID ");
                 params.encode(enc);

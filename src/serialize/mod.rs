@@ -21,6 +21,7 @@ pub(crate) mod esearch;
 pub(crate) mod extension;
 pub(crate) mod fetch;
 pub(crate) mod flag;
+pub(crate) mod i18n;
 pub(crate) mod id;
 pub(crate) mod list_args;
 pub(crate) mod listing;

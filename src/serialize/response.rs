@@ -111,6 +111,8 @@ impl Encode for Data<'_> {
             Data::Acl(a) => a.encode(enc),
             Data::ListRights(a) => a.encode(enc),
             Data::MyRights(a) => a.encode(enc),
+            Data::Language(l) => l.encode(enc),
+            Data::Comparator(c) => c.encode(enc),
             Data::Id(p) => {
                 enc.raw(b"ID ");
                 p.encode(enc);

@@ -66,6 +66,8 @@ impl Seen {
             B::CancelUpdate { .. } => "CANCELUPDATE",
             B::Compress { .. } => "COMPRESS",
             B::Unauthenticate => "UNAUTHENTICATE",
+            B::Language { .. } => "LANGUAGE",
+            B::Comparator { .. } => "COMPARATOR",
         };
         self.0.insert(name);
     }
@@ -118,6 +120,7 @@ impl Seen {
             Code::CompressionActive => "[COMPRESSIONACTIVE]",
             Code::NotificationOverflow => "[NOTIFICATIONOVERFLOW]",
             Code::TooBig => "[TOOBIG]",
+            Code::BadComparator => "[BADCOMPARATOR]",
             Code::Other(_) => "[other code]",
         };
         self.0.insert(name);
@@ -186,6 +189,8 @@ impl Seen {
             Data::Metadata(_) => "* METADATA",
             Data::Sort(_) => "* SORT",
             Data::Thread(_) => "* THREAD",
+            Data::Language(_) => "* LANGUAGE",
+            Data::Comparator(_) => "* COMPARATOR",
         };
         self.0.insert(name);
     }
@@ -294,6 +299,8 @@ const COMMANDS: &[&str] = &[
     "CANCELUPDATE",
     "COMPRESS",
     "UNAUTHENTICATE",
+    "LANGUAGE",
+    "COMPARATOR",
 ];
 
 const RESPONSES: &[&str] = &[
@@ -397,6 +404,9 @@ const RESPONSES: &[&str] = &[
     "[COMPRESSIONACTIVE]",
     "[NOTIFICATIONOVERFLOW]",
     "[TOOBIG]",
+    "[BADCOMPARATOR]",
+    "* LANGUAGE",
+    "* COMPARATOR",
 ];
 
 const GREETINGS: &[&str] = &["greeting OK", "greeting PREAUTH", "greeting BYE"];
@@ -412,7 +422,7 @@ fn draw<S: Strategy>(strategy: S, n: usize) -> Vec<S::Value> {
 #[test]
 fn strategies_reach_every_variant() {
     let mut seen = Seen::default();
-    for c in draw(crate::testing::command::command(), 4000) {
+    for c in draw(crate::testing::command::command(), 12_000) {
         seen.command(&c);
     }
     for r in draw(crate::testing::response::response(), 20_000) {

@@ -20,6 +20,7 @@ pub(crate) fn command_body(
         crate::testing::sort::sort_command(),
         crate::testing::primitive::atom().prop_map(|algorithm| CommandBody::Compress { algorithm }),
         Just(CommandBody::Unauthenticate),
+        crate::testing::i18n::i18n_command(),
     ]
     .boxed()
 }
@@ -35,6 +36,7 @@ pub(crate) fn data() -> BoxedStrategy<Data<'static>> {
         crate::testing::acl::myrights_data().prop_map(Data::MyRights),
         crate::testing::metadata::metadata_data().prop_map(Data::Metadata),
         crate::testing::sort::sort_data(),
+        crate::testing::i18n::i18n_data(),
     ]
     .boxed()
 }
@@ -42,7 +44,7 @@ pub(crate) fn data() -> BoxedStrategy<Data<'static>> {
 /// How many distinct command names (with `UID` forms counted apart) the extension commands
 /// have.
 #[cfg(feature = "arbitrary")]
-pub(crate) const COMMAND_NAMES: usize = 16;
+pub(crate) const COMMAND_NAMES: usize = 18;
 
 /// Every extension's response codes.
 pub(crate) fn code() -> BoxedStrategy<Code<'static>> {

@@ -18,6 +18,7 @@ pub(crate) mod fetch;
 pub(crate) mod fetch_ext;
 mod fetch_known;
 pub(crate) mod flag;
+pub(crate) mod i18n;
 mod id;
 pub(crate) mod list_args;
 pub(crate) mod listing;

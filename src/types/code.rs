@@ -188,6 +188,8 @@ pub enum Code<'a> {
     NotificationOverflow,
     /// `TOOBIG` (RFC 4469): the message would be too big.
     TooBig,
+    /// `BADCOMPARATOR` (RFC 5255 §4.9): none of the comparators asked for matches.
+    BadComparator,
 }
 
 /// The codes that are a bare keyword, with their canonical names.
@@ -224,6 +226,7 @@ pub(crate) const SIMPLE_CODES: &[(&str, Code<'static>)] = &[
     ("COMPRESSIONACTIVE", Code::CompressionActive),
     ("NOTIFICATIONOVERFLOW", Code::NotificationOverflow),
     ("TOOBIG", Code::TooBig),
+    ("BADCOMPARATOR", Code::BadComparator),
 ];
 
 /// A code this crate has no variant for: `atom [SP 1*<any TEXT-CHAR except "]">]`.

@@ -281,6 +281,20 @@ pub enum CommandBody<'a> {
     },
     /// `UNAUTHENTICATE` (RFC 8437): back to the not-authenticated state.
     Unauthenticate,
+    /// `language-cmd = "LANGUAGE" *(SP lang-range-quoted)` (RFC 5255 §3.2): with no range,
+    /// asks for the languages the server supports; with ranges, picks the first it supports
+    /// (`default` is the server's default).
+    Language {
+        /// `lang-range-quoted = astring`: the language ranges, in order of preference.
+        ranges: List<'a, AString<'a>>,
+    },
+    /// `comparator-cmd = "COMPARATOR" *(SP comp-order-quoted)` (RFC 5255 §4.7): with no
+    /// argument, asks for the active comparator; with arguments, picks the first that
+    /// matches (`default` is the server's default).
+    Comparator {
+        /// `comp-order-quoted = astring`: the collation orders, in order of preference.
+        order: List<'a, AString<'a>>,
+    },
 }
 
 impl<'a> CommandBody<'a> {
@@ -355,6 +369,8 @@ impl<'a> CommandBody<'a> {
             Self::CancelUpdate { .. } => "CANCELUPDATE",
             Self::Metadata(m) => m.name(),
             Self::Acl(a) => a.name(),
+            Self::Language { .. } => "LANGUAGE",
+            Self::Comparator { .. } => "COMPARATOR",
         }
     }
 
@@ -545,6 +561,12 @@ impl IntoStatic for CommandBody<'_> {
             },
             Self::Metadata(m) => C::Metadata(m.into_static()),
             Self::Acl(a) => C::Acl(a.into_static()),
+            Self::Language { ranges } => C::Language {
+                ranges: ranges.into_static(),
+            },
+            Self::Comparator { order } => C::Comparator {
+                order: order.into_static(),
+            },
         }
     }
 }

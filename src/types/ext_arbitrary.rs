@@ -17,7 +17,13 @@ use crate::types::sort::{SortArgs, ThreadArgs, ThreadData};
 
 /// A command of an extension.
 pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
-    Ok(match u.choose_index(9)? {
+    Ok(match u.choose_index(11)? {
+        9 => CommandBody::Language {
+            ranges: crate::types::list::List::arbitrary(u)?,
+        },
+        10 => CommandBody::Comparator {
+            order: crate::types::list::List::arbitrary(u)?,
+        },
         0 => CommandBody::Id(IdParams::arbitrary(u)?),
         1 => CommandBody::Acl(AclCommand::arbitrary(u)?),
         2 => CommandBody::Metadata(MetadataCommand::arbitrary(u)?),
@@ -42,7 +48,9 @@ pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
 
 /// Untagged data of an extension.
 pub(crate) fn data<'a>(u: &mut Unstructured<'a>) -> Result<Data<'a>> {
-    Ok(match u.choose_index(9)? {
+    Ok(match u.choose_index(11)? {
+        9 => Data::Language(crate::types::i18n::LanguageData::arbitrary(u)?),
+        10 => Data::Comparator(crate::types::i18n::ComparatorData::arbitrary(u)?),
         0 => Data::Id(IdParams::arbitrary(u)?),
         7 => Data::Sort(SearchData::arbitrary(u)?),
         8 => Data::Thread(ThreadData::arbitrary(u)?),

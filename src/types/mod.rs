@@ -16,6 +16,7 @@ pub mod extension;
 pub mod fetch;
 pub mod fetch_ext;
 pub mod flag;
+pub mod i18n;
 pub mod id;
 pub mod list;
 pub mod list_args;

@@ -197,6 +197,10 @@ pub enum Data<'a> {
     Sort(SearchData<'a>),
     /// `THREAD ...` (RFC 5256): the threads.
     Thread(ThreadData<'a>),
+    /// `LANGUAGE (...)` (RFC 5255): the language in use, or those available.
+    Language(crate::types::i18n::LanguageData<'a>),
+    /// `COMPARATOR ...` (RFC 5255): the active comparator and those that matched.
+    Comparator(crate::types::i18n::ComparatorData<'a>),
 }
 
 impl IntoStatic for Data<'_> {
@@ -231,6 +235,8 @@ impl IntoStatic for Data<'_> {
             Self::Acl(a) => Data::Acl(a.into_static()),
             Self::ListRights(a) => Data::ListRights(a.into_static()),
             Self::MyRights(a) => Data::MyRights(a.into_static()),
+            Self::Language(l) => Data::Language(l.into_static()),
+            Self::Comparator(c) => Data::Comparator(c.into_static()),
         }
     }
 }

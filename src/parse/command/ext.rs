@@ -28,6 +28,8 @@ pub(crate) enum ExtName {
     CancelUpdate,
     Compress,
     Unauthenticate,
+    Language,
+    Comparator,
 }
 
 const EXT_NAMES: &[(&str, ExtName)] = &[
@@ -47,6 +49,8 @@ const EXT_NAMES: &[(&str, ExtName)] = &[
     ("GETACL", ExtName::GetAcl),
     ("LISTRIGHTS", ExtName::ListRights),
     ("MYRIGHTS", ExtName::MyRights),
+    ("LANGUAGE", ExtName::Language),
+    ("COMPARATOR", ExtName::Comparator),
 ];
 
 impl ExtName {
@@ -94,5 +98,7 @@ pub(super) fn known<'a>(
         ExtName::GetAcl => acl_command(cx, sp(i)?.0, "GETACL"),
         ExtName::ListRights => acl_command(cx, sp(i)?.0, "LISTRIGHTS"),
         ExtName::MyRights => acl_command(cx, sp(i)?.0, "MYRIGHTS"),
+        ExtName::Language => super::super::i18n::language_cmd(cx, i),
+        ExtName::Comparator => super::super::i18n::comparator_cmd(cx, i),
     }
 }
