@@ -105,6 +105,8 @@ impl CommandBody<'_> {
             // (§4.10).
             C::Language { .. } => Scope::Any,
             C::Comparator { .. } => Scope::Authenticated,
+            // RFC 5465 §8: `command-auth =/ notify`.
+            C::Notify(_) => Scope::Authenticated,
         }
     }
 }

@@ -53,6 +53,8 @@ pub(crate) fn ext_code<'a>(cx: &Cx, name: &str, i: &'a [u8]) -> Option<PResult<'
         super::sp(i)
             .and_then(|(r, ())| quoted_tag(r))
             .map(|(r, t)| (r, Code::NoUpdate(t)))
+    } else if upper("BADEVENT") {
+        super::notify::badevent_code(cx, i).map(|(r, l)| (r, Code::BadEvent(l)))
     } else {
         return None;
     })

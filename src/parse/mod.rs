@@ -32,6 +32,7 @@ pub(crate) mod mailbox_data;
 pub(crate) mod message;
 pub(crate) mod message_ext;
 pub(crate) mod metadata;
+pub(crate) mod notify;
 pub(crate) mod primitive;
 pub(crate) mod quota;
 pub(crate) mod response;

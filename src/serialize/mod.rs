@@ -29,6 +29,7 @@ pub(crate) mod mailbox;
 pub(crate) mod mailbox_data;
 pub(crate) mod message;
 pub(crate) mod metadata;
+pub(crate) mod notify;
 pub(crate) mod primitive;
 pub(crate) mod quota;
 pub(crate) mod response;

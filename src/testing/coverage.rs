@@ -68,6 +68,7 @@ impl Seen {
             B::Unauthenticate => "UNAUTHENTICATE",
             B::Language { .. } => "LANGUAGE",
             B::Comparator { .. } => "COMPARATOR",
+            B::Notify(_) => "NOTIFY",
         };
         self.0.insert(name);
     }
@@ -121,6 +122,7 @@ impl Seen {
             Code::NotificationOverflow => "[NOTIFICATIONOVERFLOW]",
             Code::TooBig => "[TOOBIG]",
             Code::BadComparator => "[BADCOMPARATOR]",
+            Code::BadEvent(_) => "[BADEVENT]",
             Code::Other(_) => "[other code]",
         };
         self.0.insert(name);
@@ -301,6 +303,7 @@ const COMMANDS: &[&str] = &[
     "UNAUTHENTICATE",
     "LANGUAGE",
     "COMPARATOR",
+    "NOTIFY",
 ];
 
 const RESPONSES: &[&str] = &[
@@ -407,6 +410,7 @@ const RESPONSES: &[&str] = &[
     "[BADCOMPARATOR]",
     "* LANGUAGE",
     "* COMPARATOR",
+    "[BADEVENT]",
 ];
 
 const GREETINGS: &[&str] = &["greeting OK", "greeting PREAUTH", "greeting BYE"];

@@ -21,6 +21,7 @@ pub(crate) fn command_body(
         crate::testing::primitive::atom().prop_map(|algorithm| CommandBody::Compress { algorithm }),
         Just(CommandBody::Unauthenticate),
         crate::testing::i18n::i18n_command(),
+        crate::testing::notify::notify_command().prop_map(CommandBody::Notify),
     ]
     .boxed()
 }
@@ -44,13 +45,14 @@ pub(crate) fn data() -> BoxedStrategy<Data<'static>> {
 /// How many distinct command names (with `UID` forms counted apart) the extension commands
 /// have.
 #[cfg(feature = "arbitrary")]
-pub(crate) const COMMAND_NAMES: usize = 18;
+pub(crate) const COMMAND_NAMES: usize = 19;
 
 /// Every extension's response codes.
 pub(crate) fn code() -> BoxedStrategy<Code<'static>> {
     prop_oneof![
         crate::testing::metadata::metadata_code().prop_map(Code::Metadata),
         crate::testing::primitive::tag().prop_map(Code::NoUpdate),
+        crate::testing::notify::badevent_code(),
     ]
     .boxed()
 }

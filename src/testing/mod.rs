@@ -26,6 +26,7 @@ pub(crate) mod mailbox;
 pub(crate) mod mailbox_data;
 pub(crate) mod message;
 mod metadata;
+mod notify;
 mod partial;
 pub(crate) mod primitive;
 pub(crate) mod quirks;

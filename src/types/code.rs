@@ -13,7 +13,7 @@ use crate::error::{ValidationError, ValidationReason};
 use crate::owned::IntoStatic;
 use crate::types::capability::Capabilities;
 use crate::types::flag::FlagPermList;
-use crate::types::list::List;
+use crate::types::list::{List, NonEmptyList};
 use crate::types::primitive::{Atom, Charset, Number64, Text};
 use crate::types::sequence::{SequenceSet, UidSet};
 use crate::types::status::ObjectId;
@@ -190,6 +190,9 @@ pub enum Code<'a> {
     TooBig,
     /// `BADCOMPARATOR` (RFC 5255 §4.9): none of the comparators asked for matches.
     BadComparator,
+    /// `BADEVENT (...)` (RFC 5465 §3.1): a NOTIFY asked for an event the server does not
+    /// support; the list names every event it does.
+    BadEvent(NonEmptyList<'a, crate::types::notify::EventName>),
 }
 
 /// The codes that are a bare keyword, with their canonical names.
@@ -315,6 +318,7 @@ impl IntoStatic for Code<'_> {
             Self::HighestModSeq(n) => Code::HighestModSeq(n),
             Self::Modified(set) => Code::Modified(set.into_static()),
             Self::MailboxId(id) => Code::MailboxId(id.into_static()),
+            Self::BadEvent(names) => Code::BadEvent(names.into_static()),
             simple => {
                 // INVARIANT: every other variant carries no data and is in SIMPLE_CODES.
                 SIMPLE_CODES

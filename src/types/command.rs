@@ -295,6 +295,9 @@ pub enum CommandBody<'a> {
         /// `comp-order-quoted = astring`: the collation orders, in order of preference.
         order: List<'a, AString<'a>>,
     },
+    /// `notify = "NOTIFY" SP (notify-set / notify-none)` (RFC 5465 §3): which events the
+    /// server reports unasked.
+    Notify(crate::types::notify::NotifyCommand<'a>),
 }
 
 impl<'a> CommandBody<'a> {
@@ -371,6 +374,7 @@ impl<'a> CommandBody<'a> {
             Self::Acl(a) => a.name(),
             Self::Language { .. } => "LANGUAGE",
             Self::Comparator { .. } => "COMPARATOR",
+            Self::Notify(_) => "NOTIFY",
         }
     }
 
@@ -567,6 +571,7 @@ impl IntoStatic for CommandBody<'_> {
             Self::Comparator { order } => C::Comparator {
                 order: order.into_static(),
             },
+            Self::Notify(n) => C::Notify(n.into_static()),
         }
     }
 }

@@ -17,7 +17,8 @@ use crate::types::sort::{SortArgs, ThreadArgs, ThreadData};
 
 /// A command of an extension.
 pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
-    Ok(match u.choose_index(11)? {
+    Ok(match u.choose_index(12)? {
+        11 => CommandBody::Notify(crate::types::notify::NotifyCommand::arbitrary(u)?),
         9 => CommandBody::Language {
             ranges: crate::types::list::List::arbitrary(u)?,
         },
@@ -65,9 +66,9 @@ pub(crate) fn data<'a>(u: &mut Unstructured<'a>) -> Result<Data<'a>> {
 
 /// A response code of an extension.
 pub(crate) fn code<'a>(u: &mut Unstructured<'a>) -> Result<Code<'a>> {
-    Ok(if u.arbitrary()? {
-        Code::Metadata(MetadataCode::arbitrary(u)?)
-    } else {
-        Code::NoUpdate(Tag::arbitrary(u)?)
+    Ok(match u.choose_index(3)? {
+        0 => Code::Metadata(MetadataCode::arbitrary(u)?),
+        1 => Code::NoUpdate(Tag::arbitrary(u)?),
+        _ => Code::BadEvent(NonEmptyList::arbitrary(u)?),
     })
 }

@@ -25,6 +25,7 @@ pub mod mailbox;
 pub mod mailbox_data;
 pub mod message;
 pub mod metadata;
+pub mod notify;
 pub mod primitive;
 pub mod quota;
 pub mod response;

@@ -30,6 +30,7 @@ pub(crate) enum ExtName {
     Unauthenticate,
     Language,
     Comparator,
+    Notify,
 }
 
 const EXT_NAMES: &[(&str, ExtName)] = &[
@@ -51,6 +52,7 @@ const EXT_NAMES: &[(&str, ExtName)] = &[
     ("MYRIGHTS", ExtName::MyRights),
     ("LANGUAGE", ExtName::Language),
     ("COMPARATOR", ExtName::Comparator),
+    ("NOTIFY", ExtName::Notify),
 ];
 
 impl ExtName {
@@ -100,5 +102,6 @@ pub(super) fn known<'a>(
         ExtName::MyRights => acl_command(cx, sp(i)?.0, "MYRIGHTS"),
         ExtName::Language => super::super::i18n::language_cmd(cx, i),
         ExtName::Comparator => super::super::i18n::comparator_cmd(cx, i),
+        ExtName::Notify => super::super::notify::notify_command(cx, i),
     }
 }
