@@ -16,7 +16,7 @@ use crate::types::code::Code;
 use crate::types::command::{Command, CommandBody};
 use crate::types::fetch::FetchAttribute;
 use crate::types::list::{List, NonEmptyList};
-use crate::types::listing::ListExtendedItem;
+use crate::types::listing::{ListExtendedItem, MailboxAttribute};
 use crate::types::mailbox::Mailbox;
 use crate::types::notify::{
     EventExtension, EventGroup, EventName, MailboxFilter, NotifyCommand, NotifyEvent,
@@ -129,7 +129,7 @@ fn events<'a>(g: &EventGroup<'a>) -> Vec<NotifyEvent<'a>> {
 
 #[test]
 fn rfc5465_examples() {
-    assert_eq!(check_examples(examples!("rfc5465.imap")), 39);
+    assert_eq!(check_examples(examples!("rfc5465.imap")), 40);
     // §3 (with the parentheses the grammar requires around the events).
     let n = notify(
         b"b notify set status (selected (MessageNew (uid \
@@ -181,6 +181,18 @@ fn rfc5465_examples() {
         l.extended.unwrap().to_vec(),
         [ListExtendedItem::OldName(mb("OldMailbox"))]
     );
+    // §5.9: `\NoAccess` is a known attribute, read in any case.
+    let Response::Untagged(Untagged::Data(Data::List(l))) =
+        Response::parse(b"* LIST (\\noaccess \\HasNoChildren) \"/\" x\r\n").unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(
+        l.attributes.to_vec(),
+        [MailboxAttribute::NoAccess, MailboxAttribute::HasNoChildren]
+    );
+    assert!(!MailboxAttribute::NoAccess.is_selectability());
+    assert_eq!(crate::to_vec(&l), b"(\\NoAccess \\HasNoChildren) \"/\" x");
     // §5.8
     let Response::Untagged(Untagged::Status { text, .. }) =
         Response::parse(b"* OK [NOTIFICATIONOVERFLOW] ...A comment can go here...\r\n").unwrap()
@@ -305,4 +317,54 @@ fn arbitrary_notify_values_round_trip() {
         }
     }
     assert_eq!((filters.len(), events.len()), (7, 9));
+}
+
+/// The messages and announced literal lengths the framer finds in `input`, read as `role`.
+fn framed(role: crate::framing::Role, input: &[u8]) -> (Vec<Vec<u8>>, Vec<u64>) {
+    use crate::framing::{FrameEvent, Framer, FramerConfig};
+    let mut f = Framer::new(FramerConfig::new(role));
+    f.push(input);
+    let (mut messages, mut announced) = (Vec::new(), Vec::new());
+    while let Some(e) = f.next_event() {
+        match e {
+            FrameEvent::Message(m) => messages.push(m.bytes.to_vec()),
+            FrameEvent::LiteralAnnounced(a) => announced.push(a.len),
+            FrameEvent::Error(e) => panic!("framing error {e:?}"),
+        }
+    }
+    (messages, announced)
+}
+
+#[test]
+fn literals_in_the_new_grammar_frame() {
+    use crate::framing::Role;
+    // NOTIFY's mailboxes and the arguments of LANGUAGE and COMPARATOR may be literals.
+    let commands: [&[u8]; 3] = [
+        b"a NOTIFY SET (MAILBOXES ({3}\r\na b {1}\r\nc) (MessageNew)) (SUBTREE {1}\r\nd NONE)\r\n",
+        b"b LANGUAGE {2}\r\nDE {5}\r\nEN-CA\r\n",
+        b"c COMPARATOR {7}\r\ni;basic\r\n",
+    ];
+    let (messages, announced) = framed(Role::Commands, &commands.concat());
+    assert_eq!(messages, commands.map(<[u8]>::to_vec));
+    assert_eq!(announced, [3, 1, 1, 2, 5, 7]);
+    for (c, name) in commands
+        .into_iter()
+        .zip(["NOTIFY", "LANGUAGE", "COMPARATOR"])
+    {
+        let parsed = Command::parse_with(c, &ParseConfig::strict()).unwrap();
+        assert_eq!(parsed.body.name(), name);
+    }
+    let responses: [&[u8]; 2] = [
+        b"* LANGUAGE ({2}\r\nDE EN)\r\n",
+        b"* COMPARATOR {7}\r\ni;basic ({1}\r\nx i;octet)\r\n",
+    ];
+    let (messages, _) = framed(Role::Responses, &responses.concat());
+    assert_eq!(messages, responses.map(<[u8]>::to_vec));
+    for r in responses {
+        let parsed = Response::parse_with(r, &ParseConfig::strict()).unwrap();
+        assert!(matches!(
+            parsed,
+            Response::Untagged(Untagged::Data(Data::Language(_) | Data::Comparator(_)))
+        ));
+    }
 }

@@ -7,7 +7,9 @@
 //!   [`Code::NotificationOverflow`](crate::types::code::Code::NotificationOverflow).
 //! - The events arrive as ordinary responses (STATUS, FETCH, EXPUNGE, LIST with the
 //!   `OLDNAME` item, which is
-//!   [`ListExtendedItem::OldName`](crate::types::listing::ListExtendedItem::OldName), METADATA).
+//!   [`ListExtendedItem::OldName`](crate::types::listing::ListExtendedItem::OldName), METADATA);
+//!   a mailbox the user may no longer see is listed with
+//!   [`MailboxAttribute::NoAccess`](crate::types::listing::MailboxAttribute::NoAccess).
 //!
 //! The grammar's comments restrict which events go with which filter (only message events
 //! with `SELECTED` and `SELECTED-DELAYED`, fetch attributes only there, `MessageNew` and
