@@ -96,5 +96,7 @@ pub use types::tolerance::{Malformed, MalformedItem, Parsed};
 pub struct ReadmeDoctests;
 pub use types::condstore::{QresyncParams, VanishedData};
 pub use types::fetch_ext::{GmLabel, SnippetOption};
+pub use types::i18n::{ComparatorData, LanguageData};
+pub use types::notify::{EventGroup, EventName, MailboxFilter, NotifyCommand, NotifyEvent};
 pub use types::search_ext::{EntryType, ModSeqEntry, PartialRange, SearchKeyExt};
 pub use types::status::{StatusArguments, StatusAttribute, StatusData, StatusItem};
