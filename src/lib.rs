@@ -98,6 +98,8 @@ pub use types::catenate::{CatPart, UrlRespText};
 pub use types::command::{AppendData, AppendMessage};
 pub use types::condstore::{QresyncParams, VanishedData};
 pub use types::fetch_ext::{GmLabel, SnippetOption};
+pub use types::i18n::{ComparatorData, LanguageData};
+pub use types::notify::{EventGroup, EventName, MailboxFilter, NotifyCommand, NotifyEvent};
 pub use types::referral::ReferralUrl;
 pub use types::search_ext::{EntryType, ModSeqEntry, PartialRange, SearchKeyExt};
 pub use types::status::{StatusArguments, StatusAttribute, StatusData, StatusItem};

@@ -105,6 +105,12 @@ impl CommandBody<'_> {
             | C::Thread { .. }
             | C::CancelUpdate { .. }
             | C::Replace { .. } => Scope::Selected,
+            // RFC 5255: `command-any =/ language-cmd` (§3.5), `command-auth =/ comparator-cmd`
+            // (§4.10).
+            C::Language { .. } => Scope::Any,
+            C::Comparator { .. } => Scope::Authenticated,
+            // RFC 5465 §8: `command-auth =/ notify`.
+            C::Notify(_) => Scope::Authenticated,
         }
     }
 }

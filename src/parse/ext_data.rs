@@ -37,6 +37,10 @@ pub(crate) fn ext_data<'a>(cx: &Cx, i: &'a [u8]) -> Option<PResult<'a, Data<'a>>
         super::urlauth::genurlauth_data(cx, i).map(|(r, g)| (r, Data::GenUrlAuth(g)))
     } else if word("URLFETCH") {
         super::urlauth::urlfetch_data(cx, i).map(|(r, u)| (r, Data::UrlFetch(u)))
+    } else if word("LANGUAGE") {
+        super::i18n::language_data(cx, i).map(|(r, l)| (r, Data::Language(l)))
+    } else if word("COMPARATOR") {
+        super::i18n::comparator_data(cx, i).map(|(r, c)| (r, Data::Comparator(c)))
     } else {
         return None;
     })
@@ -58,6 +62,8 @@ pub(crate) fn ext_code<'a>(cx: &Cx, name: &str, i: &'a [u8]) -> Option<PResult<'
         super::referral::referral_code(cx, i).map(|(r, l)| (r, Code::Referral(l)))
     } else if upper("BADURL") {
         super::catenate::badurl_response_code(i).map(|(r, url)| (r, Code::BadUrl(url)))
+    } else if upper("BADEVENT") {
+        super::notify::badevent_code(cx, i).map(|(r, l)| (r, Code::BadEvent(l)))
     } else {
         return None;
     })

@@ -103,3 +103,9 @@ fn cfg_mailbox_other<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, MailboxOther<'a>> 
 impl_parse!(Mailbox, mailbox);
 impl_parse!(MailboxOther, cfg_mailbox_other);
 impl_parse!(ListMailbox, list_mailbox);
+
+impl<'a> crate::types::list::ListItem<'a> for Mailbox<'a> {
+    fn parse_item(cx: &Cx, i: &'a [u8]) -> PResult<'a, Self> {
+        mailbox(cx, i)
+    }
+}

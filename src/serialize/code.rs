@@ -53,6 +53,11 @@ impl Encode for Code<'_> {
                 enc.byte(b')');
             }
             Code::Metadata(m) => m.encode(enc),
+            Code::BadEvent(names) => {
+                enc.raw(b"BADEVENT (");
+                enc.list(names.iter(), |e, n| n.encode(e));
+                enc.byte(b')');
+            }
             Code::NoUpdate(t) => {
                 enc.raw(b"NOUPDATE \"");
                 enc.raw(t.as_bytes());

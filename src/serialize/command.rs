@@ -243,6 +243,10 @@ impl Encode for CommandBody<'_> {
                 mailbox,
                 message,
             } => super::append::replace(enc, *uid, *message_id, mailbox, message),
+            Self::Language { ranges: args } | Self::Comparator { order: args } => {
+                super::i18n::name_and_args(enc, self.name(), args);
+            }
+            Self::Notify(n) => n.encode(enc),
             Self::Id(params) => {
                 enc.raw(b"ID ");
                 params.encode(enc);

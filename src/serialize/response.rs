@@ -113,6 +113,8 @@ impl Encode for Data<'_> {
             Data::UrlFetch(u) => u.encode(enc),
             Data::ListRights(a) => a.encode(enc),
             Data::MyRights(a) => a.encode(enc),
+            Data::Language(l) => l.encode(enc),
+            Data::Comparator(c) => c.encode(enc),
             Data::Id(p) => {
                 enc.raw(b"ID ");
                 p.encode(enc);

@@ -77,6 +77,9 @@ impl Seen {
             B::RList(_) => "RLIST",
             B::RLsub(_) => "RLSUB",
             B::Replace { uid: u, .. } => uid(*u, "REPLACE", "UID REPLACE"),
+            B::Language { .. } => "LANGUAGE",
+            B::Comparator { .. } => "COMPARATOR",
+            B::Notify(_) => "NOTIFY",
         };
         self.0.insert(name);
     }
@@ -132,6 +135,8 @@ impl Seen {
             Code::UrlMech(_) => "[URLMECH]",
             Code::Referral(_) => "[REFERRAL]",
             Code::BadUrl(_) => "[BADURL]",
+            Code::BadComparator => "[BADCOMPARATOR]",
+            Code::BadEvent(_) => "[BADEVENT]",
             Code::Other(_) => "[other code]",
         };
         self.0.insert(name);
@@ -205,6 +210,8 @@ impl Seen {
             Data::Metadata(_) => "* METADATA",
             Data::Sort(_) => "* SORT",
             Data::Thread(_) => "* THREAD",
+            Data::Language(_) => "* LANGUAGE",
+            Data::Comparator(_) => "* COMPARATOR",
             Data::GenUrlAuth(_) => "* GENURLAUTH",
             Data::UrlFetch(_) => "* URLFETCH",
         };
@@ -338,6 +345,9 @@ const COMMANDS: &[&str] = &[
     "RLSUB",
     "REPLACE",
     "UID REPLACE",
+    "LANGUAGE",
+    "COMPARATOR",
+    "NOTIFY",
 ];
 
 const RESPONSES: &[&str] = &[
@@ -455,6 +465,10 @@ const RESPONSES: &[&str] = &[
     "ESEARCH ADDTO",
     "ESEARCH REMOVEFROM",
     "[BADURL]",
+    "[BADCOMPARATOR]",
+    "* LANGUAGE",
+    "* COMPARATOR",
+    "[BADEVENT]",
 ];
 
 const GREETINGS: &[&str] = &["greeting OK", "greeting PREAUTH", "greeting BYE"];
@@ -470,7 +484,7 @@ fn draw<S: Strategy>(strategy: S, n: usize) -> Vec<S::Value> {
 #[test]
 fn strategies_reach_every_variant() {
     let mut seen = Seen::default();
-    for c in draw(crate::testing::command::command(), 10_000) {
+    for c in draw(crate::testing::command::command(), 12_000) {
         seen.command(&c);
     }
     for r in draw(crate::testing::response::response(), 20_000) {

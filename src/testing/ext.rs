@@ -26,6 +26,8 @@ pub(crate) fn command_body(
         crate::testing::list_args::lsub_arguments().prop_map(CommandBody::RList),
         crate::testing::list_args::lsub_arguments().prop_map(CommandBody::RLsub),
         crate::testing::append::replace_command(mailbox),
+        crate::testing::i18n::i18n_command(),
+        crate::testing::notify::notify_command().prop_map(CommandBody::Notify),
     ]
     .boxed()
 }
@@ -43,6 +45,7 @@ pub(crate) fn data() -> BoxedStrategy<Data<'static>> {
         crate::testing::sort::sort_data(),
         crate::testing::urlauth::genurlauth_data().prop_map(Data::GenUrlAuth),
         crate::testing::urlauth::urlfetch_data().prop_map(Data::UrlFetch),
+        crate::testing::i18n::i18n_data(),
     ]
     .boxed()
 }
@@ -50,7 +53,7 @@ pub(crate) fn data() -> BoxedStrategy<Data<'static>> {
 /// How many distinct command names (with `UID` forms counted apart) the extension commands
 /// have.
 #[cfg(feature = "arbitrary")]
-pub(crate) const COMMAND_NAMES: usize = 22;
+pub(crate) const COMMAND_NAMES: usize = 25;
 
 /// Every extension's response codes.
 pub(crate) fn code() -> BoxedStrategy<Code<'static>> {
@@ -60,6 +63,7 @@ pub(crate) fn code() -> BoxedStrategy<Code<'static>> {
         crate::testing::urlauth::urlmech_code().prop_map(Code::UrlMech),
         crate::testing::referral::referral_code().prop_map(Code::Referral),
         crate::testing::catenate::url_resp_text().prop_map(Code::BadUrl),
+        crate::testing::notify::badevent_code(),
     ]
     .boxed()
 }

@@ -13,7 +13,7 @@ use crate::error::{ValidationError, ValidationReason};
 use crate::owned::IntoStatic;
 use crate::types::capability::Capabilities;
 use crate::types::flag::FlagPermList;
-use crate::types::list::List;
+use crate::types::list::{List, NonEmptyList};
 use crate::types::primitive::{Atom, Charset, Number64, Text};
 use crate::types::sequence::{SequenceSet, UidSet};
 use crate::types::status::ObjectId;
@@ -195,6 +195,11 @@ pub enum Code<'a> {
     Referral(crate::types::list::NonEmptyList<'a, crate::types::referral::ReferralUrl<'a>>),
     /// `BADURL url` (RFC 4469 §4.1): the first URL of a CATENATE the server could not use.
     BadUrl(crate::types::catenate::UrlRespText<'a>),
+    /// `BADCOMPARATOR` (RFC 5255 §4.9): none of the comparators asked for matches.
+    BadComparator,
+    /// `BADEVENT (...)` (RFC 5465 §3.1): a NOTIFY asked for an event the server does not
+    /// support; the list names every event it does.
+    BadEvent(NonEmptyList<'a, crate::types::notify::EventName>),
 }
 
 /// The codes that are a bare keyword, with their canonical names.
@@ -231,6 +236,7 @@ pub(crate) const SIMPLE_CODES: &[(&str, Code<'static>)] = &[
     ("COMPRESSIONACTIVE", Code::CompressionActive),
     ("NOTIFICATIONOVERFLOW", Code::NotificationOverflow),
     ("TOOBIG", Code::TooBig),
+    ("BADCOMPARATOR", Code::BadComparator),
 ];
 
 /// A code this crate has no variant for: `atom [SP 1*<any TEXT-CHAR except "]">]`.
@@ -322,6 +328,7 @@ impl IntoStatic for Code<'_> {
             Self::UrlMech(l) => Code::UrlMech(l.into_static()),
             Self::Referral(l) => Code::Referral(l.into_static()),
             Self::BadUrl(url) => Code::BadUrl(url.into_static()),
+            Self::BadEvent(names) => Code::BadEvent(names.into_static()),
             simple => {
                 // INVARIANT: every other variant carries no data and is in SIMPLE_CODES.
                 SIMPLE_CODES

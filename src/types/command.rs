@@ -302,6 +302,23 @@ pub enum CommandBody<'a> {
         /// The new message (one: REPLACE takes no MULTIAPPEND list).
         message: AppendMessage<'a>,
     },
+    /// `language-cmd = "LANGUAGE" *(SP lang-range-quoted)` (RFC 5255 §3.2): with no range,
+    /// asks for the languages the server supports; with ranges, picks the first it supports
+    /// (`default` is the server's default).
+    Language {
+        /// `lang-range-quoted = astring`: the language ranges, in order of preference.
+        ranges: List<'a, AString<'a>>,
+    },
+    /// `comparator-cmd = "COMPARATOR" *(SP comp-order-quoted)` (RFC 5255 §4.7): with no
+    /// argument, asks for the active comparator; with arguments, picks the first that
+    /// matches (`default` is the server's default).
+    Comparator {
+        /// `comp-order-quoted = astring`: the collation orders, in order of preference.
+        order: List<'a, AString<'a>>,
+    },
+    /// `notify = "NOTIFY" SP (notify-set / notify-none)` (RFC 5465 §3): which events the
+    /// server reports unasked.
+    Notify(crate::types::notify::NotifyCommand<'a>),
 }
 
 impl<'a> CommandBody<'a> {
@@ -388,6 +405,9 @@ impl<'a> CommandBody<'a> {
             Self::Metadata(m) => m.name(),
             Self::Acl(a) => a.name(),
             Self::Replace { .. } => "REPLACE",
+            Self::Language { .. } => "LANGUAGE",
+            Self::Comparator { .. } => "COMPARATOR",
+            Self::Notify(_) => "NOTIFY",
         }
     }
 
@@ -586,6 +606,13 @@ impl IntoStatic for CommandBody<'_> {
                 mailbox: mailbox.into_static(),
                 message: message.into_static(),
             },
+            Self::Language { ranges } => C::Language {
+                ranges: ranges.into_static(),
+            },
+            Self::Comparator { order } => C::Comparator {
+                order: order.into_static(),
+            },
+            Self::Notify(n) => C::Notify(n.into_static()),
         }
     }
 }

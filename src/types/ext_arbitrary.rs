@@ -17,7 +17,14 @@ use crate::types::sort::{SortArgs, ThreadArgs, ThreadData};
 
 /// A command of an extension.
 pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
-    Ok(match u.choose_index(13)? {
+    Ok(match u.choose_index(16)? {
+        14 => CommandBody::Notify(crate::types::notify::NotifyCommand::arbitrary(u)?),
+        12 => CommandBody::Language {
+            ranges: crate::types::list::List::arbitrary(u)?,
+        },
+        13 => CommandBody::Comparator {
+            order: crate::types::list::List::arbitrary(u)?,
+        },
         0 => CommandBody::Id(IdParams::arbitrary(u)?),
         1 => CommandBody::Acl(AclCommand::arbitrary(u)?),
         2 => CommandBody::Metadata(MetadataCommand::arbitrary(u)?),
@@ -51,7 +58,9 @@ pub(crate) fn command<'a>(u: &mut Unstructured<'a>) -> Result<CommandBody<'a>> {
 
 /// Untagged data of an extension.
 pub(crate) fn data<'a>(u: &mut Unstructured<'a>) -> Result<Data<'a>> {
-    Ok(match u.choose_index(11)? {
+    Ok(match u.choose_index(13)? {
+        11 => Data::Language(crate::types::i18n::LanguageData::arbitrary(u)?),
+        12 => Data::Comparator(crate::types::i18n::ComparatorData::arbitrary(u)?),
         0 => Data::Id(IdParams::arbitrary(u)?),
         7 => Data::Sort(SearchData::arbitrary(u)?),
         8 => Data::Thread(ThreadData::arbitrary(u)?),
@@ -68,11 +77,12 @@ pub(crate) fn data<'a>(u: &mut Unstructured<'a>) -> Result<Data<'a>> {
 
 /// A response code of an extension.
 pub(crate) fn code<'a>(u: &mut Unstructured<'a>) -> Result<Code<'a>> {
-    Ok(match u.choose_index(5)? {
+    Ok(match u.choose_index(6)? {
         0 => Code::Metadata(MetadataCode::arbitrary(u)?),
         1 => Code::NoUpdate(Tag::arbitrary(u)?),
         2 => Code::UrlMech(Arbitrary::arbitrary(u)?),
         3 => Code::Referral(Arbitrary::arbitrary(u)?),
-        _ => Code::BadUrl(crate::types::catenate::UrlRespText::arbitrary(u)?),
+        4 => Code::BadUrl(crate::types::catenate::UrlRespText::arbitrary(u)?),
+        _ => Code::BadEvent(NonEmptyList::arbitrary(u)?),
     })
 }

@@ -32,7 +32,7 @@ use crate::types::tagged_ext::{TaggedExtValue, refuse_known};
 
 /// The known attribute names without the backslash, in the order of [`MailboxAttribute`]'s
 /// variants.
-pub(crate) const ATTRIBUTES: [&str; 17] = [
+pub(crate) const ATTRIBUTES: [&str; 18] = [
     "Noinferiors",
     "Noselect",
     "Marked",
@@ -50,10 +50,11 @@ pub(crate) const ATTRIBUTES: [&str; 17] = [
     "Sent",
     "Trash",
     "Important",
+    "NoAccess",
 ];
 
 /// The known attributes, in the order of [`ATTRIBUTES`].
-const KNOWN: [MailboxAttribute<'static>; 17] = {
+const KNOWN: [MailboxAttribute<'static>; 18] = {
     use MailboxAttribute::*;
     [
         Noinferiors,
@@ -73,11 +74,13 @@ const KNOWN: [MailboxAttribute<'static>; 17] = {
         Sent,
         Trash,
         Important,
+        NoAccess,
     ]
 };
 
 /// A mailbox attribute of a LIST or LSUB response: `mbx-list-oflag / mbx-list-sflag`
-/// (RFC 9051 §7.3.1, RFC 5258 §3, RFC 6154 §2 `use-attr`, RFC 8457 `\Important`).
+/// (RFC 9051 §7.3.1, RFC 5258 §3, RFC 6154 §2 `use-attr`, RFC 8457 `\Important`, RFC 5465
+/// `\NoAccess`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum MailboxAttribute<'a> {
@@ -117,6 +120,9 @@ pub enum MailboxAttribute<'a> {
     Important,
     /// `flag-extension = "\" atom`: an attribute this crate does not know.
     Extension(MailboxAttributeExtension<'a>),
+    /// `\NoAccess` (RFC 5465 §5.9, `mbx-list-oflag =/ "\NoAccess"`): the user lost the
+    /// right to see the mailbox.
+    NoAccess,
 }
 
 impl<'a> MailboxAttribute<'a> {
@@ -167,6 +173,7 @@ impl<'a> MailboxAttribute<'a> {
             Self::Sent => 14,
             Self::Trash => 15,
             Self::Important => 16,
+            Self::NoAccess => 17,
         })
     }
 

@@ -201,6 +201,10 @@ pub enum Data<'a> {
     GenUrlAuth(crate::types::urlauth::GenUrlAuthData<'a>),
     /// `URLFETCH url data...` (RFC 4467, RFC 5524): the data the URLs point to.
     UrlFetch(crate::types::urlauth::UrlFetchData<'a>),
+    /// `LANGUAGE (...)` (RFC 5255): the language in use, or those available.
+    Language(crate::types::i18n::LanguageData<'a>),
+    /// `COMPARATOR ...` (RFC 5255): the active comparator and those that matched.
+    Comparator(crate::types::i18n::ComparatorData<'a>),
 }
 
 impl IntoStatic for Data<'_> {
@@ -237,6 +241,8 @@ impl IntoStatic for Data<'_> {
             Self::MyRights(a) => Data::MyRights(a.into_static()),
             Self::GenUrlAuth(g) => Data::GenUrlAuth(g.into_static()),
             Self::UrlFetch(u) => Data::UrlFetch(u.into_static()),
+            Self::Language(l) => Data::Language(l.into_static()),
+            Self::Comparator(c) => Data::Comparator(c.into_static()),
         }
     }
 }

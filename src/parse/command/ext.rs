@@ -36,6 +36,9 @@ pub(crate) enum ExtName {
     RList,
     RLsub,
     Replace,
+    Language,
+    Comparator,
+    Notify,
 }
 
 const EXT_NAMES: &[(&str, ExtName)] = &[
@@ -61,6 +64,9 @@ const EXT_NAMES: &[(&str, ExtName)] = &[
     ("RLIST", ExtName::RList),
     ("RLSUB", ExtName::RLsub),
     ("REPLACE", ExtName::Replace),
+    ("LANGUAGE", ExtName::Language),
+    ("COMPARATOR", ExtName::Comparator),
+    ("NOTIFY", ExtName::Notify),
 ];
 
 impl ExtName {
@@ -120,5 +126,8 @@ pub(super) fn known<'a>(
             Ok((rest, CommandBody::RLsub(args)))
         }
         ExtName::Replace => super::append::replace(cx, sp(i)?.0, uid),
+        ExtName::Language => super::super::i18n::language_cmd(cx, i),
+        ExtName::Comparator => super::super::i18n::comparator_cmd(cx, i),
+        ExtName::Notify => super::super::notify::notify_command(cx, i),
     }
 }
