@@ -406,7 +406,7 @@ fn arbitrary_commands_round_trip() {
     use arbitrary::{Arbitrary, Unstructured};
 
     let mut kinds = alloc::collections::BTreeSet::new();
-    for buf in crate::testing::random_buffers(6000) {
+    for buf in crate::testing::random_buffers(12_000) {
         let mut u = Unstructured::new(&buf);
         if let Ok(v) = Command::arbitrary(&mut u) {
             kinds.insert(
