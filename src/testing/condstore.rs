@@ -7,7 +7,7 @@ use crate::parse::Parse;
 use crate::testing::sequence::sequence_set;
 use crate::testing::{assert_reparses, assert_round_trip, config};
 use crate::types::command::{FetchModifier, SelectParam, StoreModifier};
-use crate::types::condstore::{QresyncParams, VanishedData};
+use crate::types::condstore::VanishedData;
 use crate::types::primitive::{Number64, NzNumber64};
 use crate::types::search_ext::PartialRange;
 
@@ -114,6 +114,7 @@ fn rfc_7162_vanished() {
 #[cfg(feature = "arbitrary")]
 #[test]
 fn arbitrary_values_round_trip() {
+    use crate::types::condstore::QresyncParams;
     use arbitrary::{Arbitrary, Unstructured};
     let mut seen = 0;
     for buf in crate::testing::random_buffers(3000) {
