@@ -253,7 +253,7 @@ pub(crate) fn search_program<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, SearchProg
 /// (RFC 9051 §9), where `search-ret-opt-ext = search-modifier-name [SP search-mod-params]`
 /// and `search-modifier-name = tagged-ext-label` (RFC 4466 §2.1); the parameters are not
 /// supported.
-pub(crate) fn search_return_opt(i: &[u8]) -> PResult<'_, SearchReturnOption<'_>> {
+pub(crate) fn search_return_opt<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, SearchReturnOption<'a>> {
     if !i.first().is_some_and(|&b| is_label_fchar(b)) {
         return expected(i, "search-return-opt");
     }
@@ -270,11 +270,29 @@ pub(crate) fn search_return_opt(i: &[u8]) -> PResult<'_, SearchReturnOption<'_>>
             let (rest, range) = super::search_ext::partial_range(rest)?;
             (rest, SearchReturnOption::Partial(range))
         }
+        b"UPDATE" => {
+            let (rest, atts) = update_atts(cx, rest)?;
+            (rest, SearchReturnOption::Update(atts))
+        }
         _ => (
             rest,
             SearchReturnOption::Extension(SearchReturnExtension(Cow::Borrowed(ascii(name)))),
         ),
     })
+}
+
+/// What follows `UPDATE`: `["(" fetch-att *(SP fetch-att) ")"]` (RFC 5465 §7), also after
+/// a space as the RFC's example writes it; nothing when neither follows.
+fn update_atts<'a>(
+    cx: &Cx,
+    i: &'a [u8],
+) -> PResult<'a, List<'a, crate::types::fetch::FetchAttribute<'a>>> {
+    let at = match i {
+        [b'(', ..] => i,
+        [b' ', b'(', ..] => &i[1..],
+        _ => return Ok((i, List::default())),
+    };
+    super::list::paren_list(cx, at, Sep::Space, 1)
 }
 
 /// `"RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"`: `search-return-opts`
@@ -317,13 +335,13 @@ impl<'a> ListItem<'a> for SearchKey<'a> {
 }
 
 impl<'a> ListItem<'a> for SearchReturnOption<'a> {
-    fn parse_item(_: &Cx, i: &'a [u8]) -> PResult<'a, Self> {
-        search_return_opt(i)
+    fn parse_item(cx: &Cx, i: &'a [u8]) -> PResult<'a, Self> {
+        search_return_opt(cx, i)
     }
 }
 
-fn cfg_search_return_extension<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, SearchReturnExtension<'a>> {
-    match search_return_opt(i)? {
+fn cfg_search_return_extension<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, SearchReturnExtension<'a>> {
+    match search_return_opt(cx, i)? {
         (rest, SearchReturnOption::Extension(e)) => Ok((rest, e)),
         _ => expected(i, "search-ret-opt-ext"),
     }
@@ -331,6 +349,6 @@ fn cfg_search_return_extension<'a>(_: &Cx, i: &'a [u8]) -> PResult<'a, SearchRet
 
 impl_parse!(SearchKey, search_key);
 impl_parse!(SearchProgram, search_program);
-impl_parse!(SearchReturnOption, plain search_return_opt);
+impl_parse!(SearchReturnOption, search_return_opt);
 impl_parse!(SearchReturnExtension, cfg_search_return_extension);
 impl_parse!(SearchCommandArgs, search_args);

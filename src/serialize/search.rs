@@ -126,6 +126,14 @@ impl Encode for SearchReturnOption<'_> {
                 r.encode(enc);
             }
             Self::Extension(e) => e.encode(enc),
+            Self::Update(atts) => {
+                enc.raw(b"UPDATE");
+                if !atts.is_empty() {
+                    enc.raw(b" (");
+                    enc.list(atts, |enc, a| a.encode(enc));
+                    enc.byte(b')');
+                }
+            }
         }
     }
 }

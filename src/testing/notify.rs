@@ -129,7 +129,7 @@ fn events<'a>(g: &EventGroup<'a>) -> Vec<NotifyEvent<'a>> {
 
 #[test]
 fn rfc5465_examples() {
-    assert_eq!(check_examples(examples!("rfc5465.imap")), 40);
+    assert_eq!(check_examples(examples!("rfc5465.imap")), 41);
     // §3 (with the parentheses the grammar requires around the events).
     let n = notify(
         b"b notify set status (selected (MessageNew (uid \
@@ -366,5 +366,54 @@ fn literals_in_the_new_grammar_frame() {
             parsed,
             Response::Untagged(Untagged::Data(Data::Language(_) | Data::Comparator(_)))
         ));
+    }
+}
+
+/// RFC 5465 §7: UPDATE with the fetch attributes to send for each message that joins a
+/// context, read with and without the space before `(` and written with it.
+#[test]
+fn update_return_option_with_fetch_attributes() {
+    use crate::types::search::SearchReturnOption;
+    let strict = ParseConfig::strict();
+    let line = b"a00 SEARCH RETURN (COUNT UPDATE (UID BODY[HEADER.FIELDS (TO FROM SUBJECT)])) FROM \"boss\"\r\n";
+    let cmd = Command::parse_with(line, &strict).unwrap();
+    let CommandBody::Search { args, .. } = &cmd.body else {
+        panic!("not a SEARCH: {cmd:?}")
+    };
+    let opts = args.return_options.as_ref().unwrap().to_vec();
+    assert_eq!(opts[0], SearchReturnOption::Count);
+    let SearchReturnOption::Update(atts) = &opts[1] else {
+        panic!("not UPDATE: {opts:?}")
+    };
+    assert_eq!(atts.len(), 2);
+    assert_eq!(atts.iter().next(), Some(FetchAttribute::Uid));
+    // The search string is written as an atom, the rest as it came.
+    assert_eq!(
+        crate::to_vec(&cmd),
+        &b"a00 SEARCH RETURN (COUNT UPDATE (UID BODY[HEADER.FIELDS (TO FROM SUBJECT)])) FROM boss\r\n"[..]
+    );
+    // Section 8's grammar: no space.
+    let tight = SearchReturnOption::parse_with(b"update(uid flags)", &strict).unwrap();
+    assert_eq!(crate::to_vec(&tight), b"UPDATE (UID FLAGS)");
+    assert_round_trip!(SearchReturnOption, tight);
+    // Alone, as RFC 5267 has it; in SORT too.
+    let bare = SearchReturnOption::parse_with(b"UPDATE", &strict).unwrap();
+    assert_eq!(bare, SearchReturnOption::Update(List::default()));
+    let sort = b"s SORT RETURN (UPDATE (FLAGS)) (DATE) UTF-8 ALL\r\n";
+    assert_eq!(
+        crate::to_vec(&Command::parse_with(sort, &strict).unwrap()),
+        sort
+    );
+    // The list holds at least one fetch attribute, and only fetch attributes.
+    for bad in [
+        &b"a SEARCH RETURN (UPDATE ()) ALL\r\n"[..],
+        b"a SEARCH RETURN (UPDATE (NOTANATT)) ALL\r\n",
+        b"a SEARCH RETURN (UPDATE (UID) ALL\r\n",
+    ] {
+        assert!(
+            Command::parse_with(bad, &strict).is_err(),
+            "{:?}",
+            bstr::BStr::new(bad)
+        );
     }
 }

@@ -112,6 +112,8 @@ pub(crate) fn search_return_option() -> impl Strategy<Value = SearchReturnOption
         Just(SearchReturnOption::Save),
         crate::testing::search_ext::partial_range().prop_map(SearchReturnOption::Partial),
         extension().prop_map(SearchReturnOption::Extension),
+        proptest::collection::vec(crate::testing::fetch::fetch_attribute(), 0..3)
+            .prop_map(|atts| SearchReturnOption::Update(List::from(atts))),
     ]
 }
 

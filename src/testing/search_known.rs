@@ -355,9 +355,13 @@ fn return_options() {
     let args = assert_reparses!(SearchCommandArgs, b"return (context update min) all");
     assert_eq!(
         args.return_options.unwrap().to_vec(),
-        [ext("context"), ext("update"), SearchReturnOption::Min]
+        [
+            ext("context"),
+            SearchReturnOption::Update(crate::types::list::List::default()),
+            SearchReturnOption::Min
+        ]
     );
-    for bad in ["", "min", "COUNT", "1x", "a b", "a(", ":x"] {
+    for bad in ["", "min", "COUNT", "update", "1x", "a b", "a(", ":x"] {
         assert!(SearchReturnExtension::new(bad).is_err(), "{bad:?}");
     }
     let bad: &[(&[u8], ParseError)] = &[

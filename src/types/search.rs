@@ -304,6 +304,12 @@ pub enum SearchReturnOption<'a> {
     Extension(SearchReturnExtension<'a>),
     /// `"PARTIAL" SP partial-range` (RFC 9394 §4): only a slice of the results.
     Partial(crate::types::search_ext::PartialRange),
+    /// `modifier-update = "UPDATE" ["(" fetch-att *(SP fetch-att) ")"]` (RFC 5267 §4.2,
+    /// extended by RFC 5465 §7): keep the result up to date, and with NOTIFY send these
+    /// attributes of each message that joins it (empty: none). The list is read with or
+    /// without a space before `(` (RFC 5465's grammar has none, its example has one) and
+    /// written with one.
+    Update(List<'a, crate::types::fetch::FetchAttribute<'a>>),
 }
 
 impl IntoStatic for SearchReturnOption<'_> {
@@ -318,12 +324,13 @@ impl IntoStatic for SearchReturnOption<'_> {
             Self::Save => SearchReturnOption::Save,
             Self::Extension(e) => SearchReturnOption::Extension(e.into_static()),
             Self::Partial(r) => SearchReturnOption::Partial(r),
+            Self::Update(atts) => SearchReturnOption::Update(atts.into_static()),
         }
     }
 }
 
 /// The options the grammar names itself; an extension may not take their names.
-const KNOWN_OPTIONS: [&str; 6] = ["MIN", "MAX", "ALL", "COUNT", "SAVE", "PARTIAL"];
+const KNOWN_OPTIONS: [&str; 7] = ["MIN", "MAX", "ALL", "COUNT", "SAVE", "PARTIAL", "UPDATE"];
 
 /// `tagged-label-fchar = ALPHA / "-" / "_" / "."`
 pub(crate) fn is_label_fchar(b: u8) -> bool {
@@ -604,7 +611,8 @@ mod arbitrary_impls {
 
     impl<'a> Arbitrary<'a> for SearchReturnOption<'a> {
         fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
-            Ok(match u.int_in_range(0..=6)? {
+            Ok(match u.int_in_range(0..=7)? {
+                7 => Self::Update(List::arbitrary(u)?),
                 6 => Self::Partial(crate::types::search_ext::PartialRange::arbitrary(u)?),
                 0 => Self::Min,
                 1 => Self::Max,
