@@ -193,6 +193,10 @@ leniencies! {
     /// and the other items of the response are still read. Without it the whole response
     /// fails.
     MALFORMED_ITEM = 23;
+    /// A NOTIFY event group whose events stand without their parentheses: `(selected
+    /// MessageNew (uid) MessageExpunge)`, as RFC 5465 §3's examples write it (clients that
+    /// copy them). Read as `(selected (MessageNew (uid) MessageExpunge))`.
+    NOTIFY_BARE_EVENTS = 24;
 }
 
 impl Leniency {

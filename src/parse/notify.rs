@@ -1,9 +1,10 @@
 //! Parsers of the NOTIFY extension (RFC 5465 §8).
 
-use super::list::{Sep, paren_list};
+use super::list::{Sep, items, paren_list};
 use super::mailbox::mailbox;
 use super::primitive::atom;
 use super::{Cx, PResult, byte, expected, impl_parse, keyword, sp};
+use crate::config::Leniency;
 use crate::types::command::CommandBody;
 use crate::types::list::{List, ListItem, NonEmptyList};
 use crate::types::mailbox::Mailbox;
@@ -90,14 +91,21 @@ fn one_or_more_mailbox<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, NonEmptyList<'a,
     Ok((rest, NonEmptyList::one(m)))
 }
 
-/// `events = ("(" event *(SP event) ")") / "NONE"`
+/// `events = ("(" event *(SP event) ")") / "NONE"`; under
+/// [`Leniency::NOTIFY_BARE_EVENTS`], also the events without their parentheses.
 fn events<'a>(cx: &Cx, i: &'a [u8]) -> PResult<'a, Option<NonEmptyList<'a, NotifyEvent<'a>>>> {
     if i.first() == Some(&b'(') {
         let (rest, list) = paren_list(cx, i, Sep::Space, 1)?;
         return Ok((rest, Some(NonEmptyList::parsed(list))));
     }
-    let (rest, ()) = keyword(i, "NONE")?;
-    Ok((rest, None))
+    match keyword(i, "NONE") {
+        Ok((rest, ())) => Ok((rest, None)),
+        Err(_) if cx.allows(Leniency::NOTIFY_BARE_EVENTS) => {
+            let (rest, list) = items(cx, i, Sep::Space, 1)?;
+            Ok((rest, Some(NonEmptyList::parsed(list))))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// `event = message-event / mailbox-event / user-event / event-ext`, with

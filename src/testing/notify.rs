@@ -417,3 +417,34 @@ fn update_return_option_with_fetch_attributes() {
         );
     }
 }
+
+/// RFC 5465 §3 writes its NOTIFY examples without the parentheses the grammar puts around
+/// the events; a lenient parser reads them as the grammar's form, and says so.
+#[test]
+fn bare_events_of_section_3_are_a_named_leniency() {
+    use crate::config::Leniency;
+    for (copied, fixed) in [
+        (
+            &b"b notify set status (selected MessageNew (uid body.peek[header.fields (from to subject)]) MessageExpunge) (subtree Lists MessageNew)\r\n"[..],
+            &b"b notify set status (selected (MessageNew (uid body.peek[header.fields (from to subject)]) MessageExpunge)) (subtree Lists (MessageNew))\r\n"[..],
+        ),
+        (
+            b"c NOTIFY SET (mailboxes misc MessageNew)\r\n",
+            b"c NOTIFY SET (mailboxes misc (MessageNew))\r\n",
+        ),
+    ] {
+        let parsed = Command::parse_report(copied, &ParseConfig::lenient()).unwrap();
+        assert_eq!(parsed.quirks, Leniency::NOTIFY_BARE_EVENTS);
+        let want = Command::parse_with(fixed, &ParseConfig::strict()).unwrap();
+        assert_eq!(parsed.value, want);
+        assert!(Command::parse_with(copied, &ParseConfig::strict()).is_err());
+        assert_round_trip!(Command, parsed.value);
+    }
+    // NONE keeps its meaning; a group with nothing after the filter is still wrong.
+    let none = Command::parse(b"d NOTIFY SET (selected NONE)\r\n").unwrap();
+    let CommandBody::Notify(n) = &none.body else {
+        panic!()
+    };
+    assert!(groups(n)[0].events.is_none());
+    assert!(Command::parse(b"e NOTIFY SET (selected)\r\n").is_err());
+}
