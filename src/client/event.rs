@@ -94,9 +94,11 @@ pub enum Event<'a> {
     },
     /// The server agreed to change the transport. The machine stopped reading at the byte
     /// after the tagged `OK`; bytes received past it are returned by
-    /// [`Client::take_unconsumed`](super::Client::take_unconsumed). Call
-    /// [`Client::transport_switched`](super::Client::transport_switched) once the new transport
-    /// is up.
+    /// [`Client::take_unconsumed`](super::Client::take_unconsumed). Whatever
+    /// [`Client::transmit`](super::Client::transmit) still holds was released before the
+    /// switch and goes out on the old transport; nothing more is released until
+    /// [`Client::transport_switched`](super::Client::transport_switched), to call once the new
+    /// transport is up.
     TransportSwitch {
         /// The STARTTLS or COMPRESS command.
         handle: CommandHandle,

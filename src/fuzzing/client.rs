@@ -27,7 +27,8 @@ fn run(config: &ClientConfig, commands: &[CommandBody<'_>], stream: &[u8], chunk
     let mut events = Vec::new();
     let mut sent = Vec::new();
     let mut pending: &[u8] = stream;
-    while !pending.is_empty() || !client.is_closed() {
+    let mut switched = false;
+    while !switched && (!pending.is_empty() || !client.is_closed()) {
         if pending.is_empty() {
             client.receive_eof();
         } else {
@@ -54,7 +55,9 @@ fn run(config: &ClientConfig, commands: &[CommandBody<'_>], stream: &[u8], chunk
                 }
                 Event::TransportSwitch { offset, .. } => {
                     // The bytes handed back start exactly at the switch point; the run ends
-                    // there (what follows belongs to another transport).
+                    // there (what follows belongs to another transport). What the machine
+                    // released before the switch still goes out on the old transport: the
+                    // whole stream may hold the tagged OK before the command was sent.
                     let fed = stream.len() - pending.len();
                     let from = usize::try_from(*offset).unwrap_or(usize::MAX);
                     let unconsumed = client.take_unconsumed();
@@ -62,8 +65,7 @@ fn run(config: &ClientConfig, commands: &[CommandBody<'_>], stream: &[u8], chunk
                         stream.get(from..fed) == Some(&unconsumed[..]),
                         "unconsumed bytes do not start at the switch point"
                     );
-                    events.push(event);
-                    return (events, sent);
+                    switched = true;
                 }
                 Event::Closed => assert!(client.is_closed()),
                 _ => {}

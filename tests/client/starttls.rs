@@ -4,6 +4,8 @@
 use imap_wire::Capability;
 use imap_wire::client::UsageError;
 
+use imap_wire::client::{Client, ClientConfig};
+
 use crate::support::{cmd, take_sent, transcript, with_caps};
 
 #[test]
@@ -84,4 +86,55 @@ fn compress_keeps_the_capabilities() {
     assert_eq!(client.take_unconsumed(), b"\x78\x9c");
     client.transport_switched().unwrap();
     assert!(client.capabilities().is_some());
+}
+
+/// A client with STARTTLS then AUTHENTICATE queued, fed `chunks` (the owner sends after each);
+/// returns what went out before the switch, what `transmit` held at it, and the transcript.
+fn starttls_then_plain(chunks: &[&[u8]]) -> (Vec<u8>, Vec<u8>, Vec<String>) {
+    let mut client = Client::new(ClientConfig::default());
+    let _ = client.enqueue(cmd("STARTTLS")).unwrap();
+    let _ = client.authenticate_plain(b"user", b"password").unwrap();
+    let mut sent = Vec::new();
+    let mut events = Vec::new();
+    for chunk in chunks {
+        client.receive(chunk);
+        events.extend(transcript(&mut client));
+        if client.is_switching() {
+            break;
+        }
+        sent.extend(take_sent(&mut client));
+    }
+    assert!(client.is_switching(), "{events:?}");
+    let held = client.transmit().to_vec();
+    // Nothing more goes out, whatever is asked, until the switch is done.
+    client.sent(held.len());
+    assert_eq!(client.transmit(), b"");
+    client.transport_switched().unwrap();
+    assert!(
+        client.transmit().starts_with(b"A2 AUTHENTICATE PLAIN"),
+        "{:?}",
+        String::from_utf8_lossy(client.transmit())
+    );
+    (sent, held, events)
+}
+
+#[test]
+fn starttls_answered_in_the_chunk_of_the_greeting_keeps_its_command_for_the_old_transport() {
+    let greeting: &[u8] = b"* OK [CAPABILITY IMAP4rev1 LITERAL+ SASL-IR IDLE] hi\r\n";
+    let ok: &[u8] = b"A1 OK done\r\n";
+    let whole = [greeting, ok].concat();
+    let (sent, held, events) = starttls_then_plain(&[&whole]);
+    assert_eq!(sent, b"", "the owner had no chance to send");
+    assert_eq!(
+        held, b"A1 STARTTLS\r\n",
+        "released before the switch, nothing after it"
+    );
+    let (sent_apart, held_apart, events_apart) = starttls_then_plain(&[greeting, ok]);
+    assert_eq!(sent_apart, b"A1 STARTTLS\r\n");
+    assert_eq!(held_apart, b"");
+    assert_eq!(events, events_apart);
+    assert_eq!(
+        events.last().map(String::as_str),
+        Some(format!("switch 1 StartTls at {}", whole.len()).as_str())
+    );
 }
