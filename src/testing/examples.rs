@@ -4,27 +4,33 @@
 
 use alloc::vec::Vec;
 
-use crate::framing::{FrameEvent, Framer, FramerConfig, Role};
+use crate::framing::{FrameEvent, Framer, FramerConfig, LiteralKind, Role};
 use crate::parse::Parse;
 use crate::testing::assert_round_trip;
 use crate::transcript::{Direction, Transcript};
 use crate::types::command::Command;
 use crate::types::response::Response;
 
-/// The messages the framer finds in `bytes`, read as `role`; a literal announcement is
-/// answered (the data follows in the same bytes).
-fn frames(role: Role, bytes: &[u8]) -> Vec<Vec<u8>> {
+/// The messages the framer finds in `bytes`, read as `role`, and the literals it announced
+/// on the way (length and kind); an announcement is answered (the data follows in the same
+/// bytes). A framing error fails the test.
+pub(crate) fn framed(role: Role, bytes: &[u8]) -> (Vec<Vec<u8>>, Vec<(u64, LiteralKind)>) {
     let mut f = Framer::new(FramerConfig::new(role));
     f.push(bytes);
-    let mut out = Vec::new();
+    let (mut messages, mut announced) = (Vec::new(), Vec::new());
     while let Some(e) = f.next_event() {
         match e {
-            FrameEvent::Message(m) => out.push(m.bytes.to_vec()),
-            FrameEvent::LiteralAnnounced(_) => {}
+            FrameEvent::Message(m) => messages.push(m.bytes.to_vec()),
+            FrameEvent::LiteralAnnounced(a) => announced.push((a.len, a.kind)),
             FrameEvent::Error(e) => panic!("framing error {e:?}"),
         }
     }
-    out
+    (messages, announced)
+}
+
+/// The messages the framer finds in `bytes`, read as `role`.
+fn frames(role: Role, bytes: &[u8]) -> Vec<Vec<u8>> {
+    framed(role, bytes).0
 }
 
 /// Checks every record of the transcript `file` and returns how many there are.

@@ -188,21 +188,13 @@ fn arbitrary_label_stores_round_trip() {
 
 #[test]
 fn label_literals_frame() {
-    use crate::framing::{FrameEvent, Framer, FramerConfig, Role};
+    use crate::framing::Role;
 
     let input = b"a1 STORE 1 +X-GM-LABELS ({3}\r\na b \\Inbox)\r\n\
                   a2 UID STORE 2 X-GM-LABELS {4+}\r\nc\r\nd {1}\r\ne\r\n";
-    let mut f = Framer::new(FramerConfig::new(Role::Commands));
-    f.push(input);
-    let (mut messages, mut announced) = (Vec::new(), Vec::new());
-    while let Some(e) = f.next_event() {
-        match e {
-            FrameEvent::Message(m) => messages.push(m.bytes.to_vec()),
-            FrameEvent::LiteralAnnounced(a) => announced.push(a.len),
-            FrameEvent::Error(e) => panic!("framing error {e:?}"),
-        }
-    }
-    assert_eq!(announced, [3, 4, 1]);
+    let (messages, announced) = crate::testing::examples::framed(Role::Commands, input);
+    let lengths: Vec<u64> = announced.iter().map(|(n, _)| *n).collect();
+    assert_eq!(lengths, [3, 4, 1]);
     assert_eq!(messages.len(), 2);
     let first = Command::parse(&messages[0]).unwrap();
     let CommandBody::Store { att, .. } = &first.body else {

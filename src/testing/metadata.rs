@@ -292,19 +292,11 @@ fn metadata_known_answers() {
 
 #[test]
 fn setmetadata_literals_are_framed() {
-    use crate::framing::{FrameEvent, Framer, FramerConfig, Role};
+    use crate::framing::Role;
     let bytes = b"a SETMETADATA INBOX (/a {2}\r\nxy /b ~{1}\r\n\0)\r\n";
-    let mut f = Framer::new(FramerConfig::new(Role::Commands));
-    let mut announced = alloc::vec::Vec::new();
-    let mut msgs = alloc::vec::Vec::new();
-    f.push(bytes);
-    while let Some(e) = f.next_event() {
-        match e {
-            FrameEvent::LiteralAnnounced(a) => announced.push((a.len, a.kind.binary)),
-            FrameEvent::Message(m) => msgs.push(m.bytes.to_vec()),
-            FrameEvent::Error(e) => panic!("{e:?}"),
-        }
-    }
+    let (msgs, announced) = crate::testing::examples::framed(Role::Commands, bytes);
+    let announced: alloc::vec::Vec<(u64, bool)> =
+        announced.iter().map(|(n, k)| (*n, k.binary)).collect();
     assert_eq!(announced, [(2, false), (1, true)]);
     assert_eq!(msgs, [bytes.to_vec()]);
     let c = assert_reparses!(Command, bytes);

@@ -321,18 +321,11 @@ fn arbitrary_notify_values_round_trip() {
 
 /// The messages and announced literal lengths the framer finds in `input`, read as `role`.
 fn framed(role: crate::framing::Role, input: &[u8]) -> (Vec<Vec<u8>>, Vec<u64>) {
-    use crate::framing::{FrameEvent, Framer, FramerConfig};
-    let mut f = Framer::new(FramerConfig::new(role));
-    f.push(input);
-    let (mut messages, mut announced) = (Vec::new(), Vec::new());
-    while let Some(e) = f.next_event() {
-        match e {
-            FrameEvent::Message(m) => messages.push(m.bytes.to_vec()),
-            FrameEvent::LiteralAnnounced(a) => announced.push(a.len),
-            FrameEvent::Error(e) => panic!("framing error {e:?}"),
-        }
-    }
-    (messages, announced)
+    let (messages, announced) = crate::testing::examples::framed(role, input);
+    (
+        messages,
+        announced.into_iter().map(|(len, _)| len).collect(),
+    )
 }
 
 #[test]

@@ -356,20 +356,11 @@ fn urlauth_known_answers() {
 /// the command reads back the same.
 #[test]
 fn url_literals_frame() {
-    use crate::framing::{FrameEvent, Framer, FramerConfig, Role};
+    use crate::framing::Role;
     let input: &[u8] = b"a1 URLFETCH {11}\r\nimap://a/;1 (imap://b BINARY) ({11}\r\nimap://c/;2 BODY)\r\n\
         a2 GENURLAUTH {11}\r\nimap://d/;3 INTERNAL imap://e XSAMPLE {11+}\r\nimap://f/;4 INTERNAL\r\n";
-    let mut f = Framer::new(FramerConfig::new(Role::Commands));
-    f.push(input);
-    let mut messages: Vec<Vec<u8>> = Vec::new();
-    let mut announced = Vec::new();
-    while let Some(e) = f.next_event() {
-        match e {
-            FrameEvent::Message(m) => messages.push(m.bytes.to_vec()),
-            FrameEvent::LiteralAnnounced(a) => announced.push((a.len, a.kind.non_sync)),
-            e => panic!("{e:?}"),
-        }
-    }
+    let (messages, announced) = crate::testing::examples::framed(Role::Commands, input);
+    let announced: Vec<(u64, bool)> = announced.iter().map(|(n, k)| (*n, k.non_sync)).collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert_eq!(
         announced,
@@ -383,9 +374,9 @@ fn url_literals_frame() {
     assert_round_trip!(Command, c.clone());
     // Responses carry literals in URLs and in data alike.
     let resp: &[u8] = b"* URLFETCH {3}\r\nu/1 {2}\r\nhi (BINARY ~{1}\r\n\0)\r\n";
-    let mut f = Framer::new(FramerConfig::new(Role::Responses));
+    let mut f = crate::framing::Framer::new(crate::framing::FramerConfig::new(Role::Responses));
     f.push(resp);
-    let Some(FrameEvent::Message(m)) = f.next_event() else {
+    let Some(crate::framing::FrameEvent::Message(m)) = f.next_event() else {
         panic!()
     };
     assert_eq!(m.bytes, resp);
